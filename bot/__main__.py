@@ -1,0 +1,145 @@
+"""Command line: run (Telegram), chat (terminal), ask (one-shot or JSON lines), check (validate).
+
+With no command: Telegram when TELEGRAM_BOT_TOKEN is set, the terminal chat otherwise.
+Exit codes: 0 success, 2 bad configuration or a broken knowledge base.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import BinaryIO, TextIO
+
+from .engine import Engine
+from .knowledge import KnowledgeError, coverage, load, resolve_path
+from .settings import Settings, SettingsError
+
+EXIT_OK, EXIT_CONFIG = 0, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    knowledge_path = args.knowledge or settings.knowledge_path
+    command = args.command or ("run" if settings.token else "chat")
+    if command == "check":
+        return check(args.path or knowledge_path)
+    try:
+        engine = Engine.load(knowledge_path)
+    except KnowledgeError as exc:
+        _print_problems(exc, sys.stderr)
+        return EXIT_CONFIG
+    if command == "ask":
+        return ask(engine, args.question, as_json=args.json)
+    if command == "chat":
+        from . import console
+
+        return console.run(engine)
+    if not settings.token:
+        print(f"error: {_missing_token()}", file=sys.stderr)
+        return EXIT_CONFIG
+    from .telegram.app import run
+
+    return run(settings, engine)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
+    parser.add_argument("--knowledge", metavar="PATH", help="knowledge file or folder (default: KNOWLEDGE_PATH, "
+                        "else the bundled one)")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    sub.add_parser("chat", help="chat with the bot in this terminal")
+    ask_parser = sub.add_parser("ask", help="answer one question, or one per line of stdin with '-'")
+    ask_parser.add_argument("question", help="the question, or - to read one question per line from stdin")
+    ask_parser.add_argument("--json", action="store_true", help="write one JSON object per question")
+    check_parser = sub.add_parser("check", help="validate the knowledge base and report coverage")
+    check_parser.add_argument("path", nargs="?", help="knowledge file or folder (default: the bundled one)")
+    return parser
+
+
+def _missing_token() -> str:
+    from . import texts
+
+    return texts.MISSING_TOKEN
+
+
+# --- ask -------------------------------------------------------------------------------------
+
+
+def ask(engine: Engine, question: str, *, as_json: bool, stdin: BinaryIO | None = None,
+        stdout: TextIO | None = None) -> int:
+    """Answer the question, or every stdin line when question is '-'; one output per input line."""
+    stdout = stdout or sys.stdout
+    questions = _stdin_lines(stdin or sys.stdin.buffer) if question == "-" else iter([_clean_arg(question)])
+    for q in questions:
+        reply = engine.reply(q)
+        if as_json:
+            record = {
+                "question": q,
+                "answered": reply.answered,
+                "text": reply.plain(),
+                "section": reply.section.id if reply.answered and reply.section else None,
+                "fact": reply.fact.id if reply.fact else None,
+                "score": reply.score,
+                "suggestions": list(reply.suggestions),
+            }
+            stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            stdout.write(reply.plain() + ("\n\n" if question == "-" else "\n"))
+        stdout.flush()
+    return EXIT_OK
+
+
+def _stdin_lines(stream: BinaryIO) -> Iterator[str]:
+    # Bytes split on b"\n" only: a U+2028 or a stray \r inside a line must not make two questions.
+    for raw in stream:
+        yield raw.rstrip(b"\n").rstrip(b"\r").decode("utf-8", errors="replace")
+
+
+def _clean_arg(text: str) -> str:
+    # argv carries undecodable bytes as lone surrogates; they cannot be printed or JSON-encoded.
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
+# --- check -----------------------------------------------------------------------------------
+
+
+def check(path: str | None) -> int:
+    """Validate a knowledge base; print every problem (file:line) or the coverage report."""
+    try:
+        knowledge = load(path)
+    except KnowledgeError as exc:
+        _print_problems(exc, sys.stdout)
+        return EXIT_CONFIG
+    report = coverage(knowledge)
+    questions = sum(len(f.questions) for f in knowledge.facts)
+    print(f"{resolve_path(path)}: OK")
+    print(f"facts: {len(knowledge.facts)}, sections: {len(knowledge.sections)}, "
+          f"questions: {questions} (min {min(len(f.questions) for f in knowledge.facts)} per fact), "
+          f"related-reading pieces: {len(knowledge.related_reading)}")
+    print(f"quotes verbatim in source: {report.quote_count}/{report.quote_count}")
+    print(f"paragraphs cited: {report.paragraph_count - len(report.uncited_paragraphs)}/{report.paragraph_count}")
+    print("facts per section:")
+    for section in knowledge.sections:
+        print(f"  {report.facts_per_section.get(section.id, 0):3d}  {section.id}")
+    for n in report.uncited_paragraphs:
+        print(f"uncited paragraph {n}: {knowledge.paragraphs[n - 1][:80]}...")
+    return EXIT_OK
+
+
+def _print_problems(exc: KnowledgeError, stream: TextIO) -> None:
+    print(f"knowledge base has {len(exc.problems)} problem(s):", file=stream)
+    for problem in exc.problems:
+        print(f"  {problem}", file=stream)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,377 @@
+"""Knowledge base: YAML -> validated, immutable dataclasses.
+
+Every problem found is reported with its file and line, all at once, so that a curator can
+fix a file in one pass. Loading is the only place that reads the knowledge files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_FILE = "article.yaml"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")  # short: ids travel in 64-byte callback data
+MIN_QUESTIONS = 3
+
+_TOP_FIELDS = {"article", "sections", "facts", "synonyms", "related_reading"}
+_ARTICLE_FIELDS = {"title", "author", "affiliation", "series", "publisher", "date", "source"}
+_SECTION_FIELDS = {"id", "title", "summary"}
+_FACT_REQUIRED = {"id", "section", "answer", "quote", "questions"}
+_FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related"}
+_READING_REQUIRED = {"title", "author"}
+_READING_FIELDS = _READING_REQUIRED | {"keywords"}
+
+_QUOTE_STYLES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                               "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    author: str
+    affiliation: str
+    series: str
+    publisher: str
+    date: dt.date
+    source: Path
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    section: str
+    answer: str
+    quote: str
+    questions: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelatedReading:
+    """A piece shown beside the article on the web page: not the article, never an answer."""
+
+    title: str
+    author: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    article: Article
+    sections: tuple[Section, ...]
+    facts: tuple[Fact, ...]
+    related_reading: tuple[RelatedReading, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    paragraphs: tuple[str, ...] = ()  # the source's body paragraphs, in order
+    path: Path = field(default=Path(DEFAULT_FILE), compare=False)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self._facts_by_id.get(fact_id)
+
+    def section(self, section_id: str) -> Section | None:
+        return self._sections_by_id.get(section_id)
+
+    def facts_in(self, section_id: str) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.section == section_id)
+
+    # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass.
+    @cached_property
+    def _facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge base cannot be used; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    facts_per_section: dict[str, int]
+    uncited_paragraphs: tuple[int, ...]  # 1-based paragraph numbers
+    paragraph_count: int
+    quote_count: int
+
+
+def resolve_path(path: str | Path | None) -> Path:
+    """A knowledge file, or a folder holding article.yaml; None means the bundled one."""
+    if path is None:
+        path = Path(__file__).resolve().parent.parent / "knowledge"
+        if not path.exists():  # installed wheel: the knowledge ships inside the package
+            path = Path(__file__).resolve().parent / "knowledge"
+    path = Path(path)
+    return path / DEFAULT_FILE if path.is_dir() else path
+
+
+def load(path: str | Path | None = None) -> Knowledge:
+    """Read, validate and freeze a knowledge base; raise KnowledgeError listing every problem."""
+    file = resolve_path(path)
+    knowledge, problems = _parse(file)
+    if problems or knowledge is None:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def coverage(knowledge: Knowledge) -> Coverage:
+    """How the facts spread over sections, and which source paragraphs no quote cites."""
+    per_section = {s.id: 0 for s in knowledge.sections}
+    for f in knowledge.facts:
+        per_section[f.section] = per_section.get(f.section, 0) + 1
+    quotes = [_comparable(f.quote) for f in knowledge.facts]
+    uncited = tuple(
+        n for n, paragraph in enumerate(knowledge.paragraphs, 1)
+        if not any(q and q in _comparable(paragraph) for q in quotes)
+    )
+    return Coverage(per_section, uncited, len(knowledge.paragraphs), len(quotes))
+
+
+def comparable(text: str) -> str:
+    """Whitespace- and quote-style-insensitive form used to compare quotes with the source."""
+    return _comparable(text)
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_STYLES).split())
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping and of each of its keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=True)
+        lines = {}
+        for key_node, _ in node.value:
+            lines[getattr(key_node, "value", None)] = key_node.start_mark.line + 1
+        return _Located(mapping, node.start_mark.line + 1, lines)
+
+
+# Plain (non-generator) construction, so every mapping, the top level included, is a _Located.
+_LineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node))
+
+
+class _Located(dict):
+    def __init__(self, mapping: dict, line: int, key_lines: dict[Any, int]):
+        super().__init__(mapping)
+        self.line = line
+        self.key_lines = key_lines
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+def _parse(file: Path) -> tuple[Knowledge | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(file, line, message))
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(file, 0, "knowledge file not found")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(file, 0, f"cannot read knowledge file: {exc}")]
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 0
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, [Problem(file, line, f"malformed YAML: {reason}")]
+    if not isinstance(data, _Located):
+        return None, [Problem(file, 1, "the knowledge file must be a mapping with article, sections and facts")]
+
+    _check_fields(data, _TOP_FIELDS, {"article", "sections", "facts"}, "top level", problem)
+    article, paragraphs, source_text = _article(data.get("article"), data, file, problem)
+    sections = _sections(data.get("sections"), data, problem)
+    section_ids = {s.id for s in sections}
+    facts = _facts(data.get("facts"), data, section_ids, source_text, problem)
+    reading = _reading(data.get("related_reading"), data, problem)
+    synonyms = _synonyms(data.get("synonyms"), data, problem)
+    if article is None or problems:
+        return None, problems
+    return Knowledge(article, tuple(sections), tuple(facts), tuple(reading), synonyms, paragraphs, file), []
+
+
+def _check_fields(item: Any, allowed: set[str], required: set[str], what: str, problem) -> bool:
+    if not isinstance(item, _Located):
+        return False
+    for key in item:
+        if key not in allowed:
+            problem(item.line_of(key), f"{what}: unknown field {key!r} (allowed: {', '.join(sorted(allowed))})")
+    for key in sorted(required - set(item)):
+        problem(item.line, f"{what}: missing field {key!r}")
+    return True
+
+
+def _text(item: _Located, key: str, what: str, problem) -> str:
+    value = item.get(key)
+    if key in item and (not isinstance(value, str) or not value.strip()):
+        problem(item.line_of(key), f"{what}: {key!r} must be non-empty text")
+        return ""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _texts(item: _Located, key: str, what: str, problem) -> tuple[str, ...]:
+    value = item.get(key, [])
+    # A bare year such as 2008 is read by YAML as a number; it is meant as text.
+    value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value] \
+        if isinstance(value, list) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problem(item.line_of(key), f"{what}: {key!r} must be a list of non-empty texts")
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def _list(value: Any, data: _Located, key: str, problem, required: bool = True) -> list:
+    if value is None and not required:
+        return []
+    if not isinstance(value, list) or (required and not value):
+        problem(data.line_of(key), f"{key!r} must be a non-empty list")
+        return []
+    return value
+
+
+def _article(item: Any, data: _Located, file: Path, problem) -> tuple[Article | None, tuple[str, ...], str]:
+    if "article" in data and not _check_fields(item, _ARTICLE_FIELDS, _ARTICLE_FIELDS, "article", problem):
+        problem(data.line_of("article"), "'article' must be a mapping")
+    if not isinstance(item, _Located):
+        return None, (), ""
+    texts = {k: _text(item, k, "article", problem) for k in _ARTICLE_FIELDS - {"date"}}
+    date = item.get("date")
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            date = None
+    if "date" in item and not isinstance(date, dt.date):
+        problem(item.line_of("date"), "article: 'date' must be a date like 2025-03-25")
+    source = (file.parent / texts["source"]) if texts["source"] else file.parent
+    source_text, paragraphs = "", ()
+    if texts["source"]:
+        try:
+            source_text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problem(item.line_of("source"), f"article: cannot read source text {source}: {exc.__class__.__name__}")
+        # The first block is the front matter (title, date, author); the rest are body paragraphs.
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", source_text) if b.strip()]
+        paragraphs = tuple(blocks[1:])
+    if not isinstance(date, dt.date) or not all(texts.values()):
+        return None, paragraphs, source_text
+    texts["source"] = source
+    return Article(date=date, **texts), paragraphs, source_text
+
+
+def _sections(value: Any, data: _Located, problem) -> list[Section]:
+    sections: list[Section] = []
+    seen: dict[str, int] = {}
+    for item in _list(value, data, "sections", problem):
+        if not _check_fields(item, _SECTION_FIELDS, _SECTION_FIELDS, "section", problem):
+            problem(data.line_of("sections"), "each section must be a mapping")
+            continue
+        sid = _id(item, "section", seen, problem)
+        title, summary = _text(item, "title", "section", problem), _text(item, "summary", "section", problem)
+        if sid and title and summary:
+            sections.append(Section(sid, title, summary))
+    return sections
+
+
+def _id(item: _Located, what: str, seen: dict[str, int], problem) -> str:
+    value = item.get("id")
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if "id" in item:
+            problem(item.line_of("id"), f"{what}: id {value!r} must be 1-40 characters of a-z, 0-9 and '-'")
+        return ""
+    if value in seen:
+        problem(item.line_of("id"), f"{what}: duplicate id {value!r} (first at line {seen[value]})")
+        return ""
+    seen[value] = item.line_of("id")
+    return value
+
+
+def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, problem) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: dict[str, int] = {}
+    pending_related: list[tuple[_Located, str, tuple[str, ...]]] = []
+    source = _comparable(source_text)
+    for item in _list(value, data, "facts", problem):
+        if not _check_fields(item, _FACT_FIELDS, _FACT_REQUIRED, "fact", problem):
+            problem(data.line_of("facts"), "each fact must be a mapping")
+            continue
+        fid = _id(item, "fact", seen, problem)
+        where = f"fact {fid or '?'}"
+        section = _text(item, "section", where, problem)
+        if section and section not in section_ids:
+            problem(item.line_of("section"), f"{where}: section {section!r} does not exist")
+        answer, quote = _text(item, "answer", where, problem), _text(item, "quote", where, problem)
+        if quote and source and _comparable(quote) not in source:
+            problem(item.line_of("quote"), f"{where}: quote not found verbatim in the source text")
+        questions = _texts(item, "questions", where, problem)
+        if "questions" in item and len(questions) < MIN_QUESTIONS:
+            problem(item.line_of("questions"), f"{where}: needs at least {MIN_QUESTIONS} questions, has {len(questions)}")
+        keywords, related = _texts(item, "keywords", where, problem), _texts(item, "related", where, problem)
+        pending_related.append((item, where, related))
+        if fid:
+            facts.append(Fact(fid, section, answer, quote, questions, keywords, related))
+    for item, where, related in pending_related:
+        for rid in related:
+            if rid not in seen:
+                problem(item.line_of("related"), f"{where}: related fact {rid!r} does not exist")
+    return facts
+
+
+def _reading(value: Any, data: _Located, problem) -> list[RelatedReading]:
+    pieces = []
+    for item in _list(value, data, "related_reading", problem, required=False):
+        if not _check_fields(item, _READING_FIELDS, _READING_REQUIRED, "related_reading", problem):
+            problem(data.line_of("related_reading"), "each related_reading entry must be a mapping")
+            continue
+        title, author = _text(item, "title", "related_reading", problem), _text(item, "author", "related_reading", problem)
+        keywords = _texts(item, "keywords", "related_reading", problem)
+        if title and author:
+            pieces.append(RelatedReading(title, author, keywords))
+    return pieces
+
+
+def _synonyms(value: Any, data: _Located, problem) -> tuple[tuple[str, ...], ...]:
+    groups = []
+    for group in _list(value, data, "synonyms", problem, required=False):
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+            problem(data.line_of("synonyms"), "each synonyms entry must be a list of two or more words")
+            continue
+        groups.append(tuple(w.strip() for w in group))
+    return tuple(groups)

@@ -1,0 +1,213 @@
+"""Question -> decision: answer, answer with "did you mean", or abstain.
+
+Two stages. Retrieval: every fact is a bag of word stems (its alternate questions and
+keywords count most, then its answer and quote, then its section), each stem weighted by
+how rare it is across the knowledge base (IDF), so "Bucharest" outweighs "Russia"; a
+question's coverage is the weighted share of its meaningful words that a fact contains.
+Words the knowledge base has never seen count against every fact, which is what makes
+"how do I reset my router" abstain. Rerank: the best candidates are compared with their
+curated questions by rapidfuzz. Everything is pure and synchronous; the index is built
+once and never changes, so one Matcher serves all threads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz import fuzz, process
+
+from .knowledge import Fact, Knowledge, RelatedReading
+from .text import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, normalise
+
+
+class Kind(str, Enum):
+    ANSWER = "answer"
+    DID_YOU_MEAN = "did_you_mean"  # answered, with close alternatives offered
+    ABSTAIN = "abstain"  # the article does not cover it
+    OTHER_PIECE = "other_piece"  # about a related-reading piece, not this article
+    EMPTY = "empty"  # nothing to match: blank, emoji only, only filler words
+
+
+@dataclass(frozen=True)
+class Scored:
+    fact: Fact
+    score: float  # 0-100
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: Kind
+    question: str
+    best: Scored | None  # the fact answered, or the closest one when abstaining
+    alternatives: tuple[Fact, ...] = ()  # did-you-mean options, or closest topics
+    reading: RelatedReading | None = None
+    truncated: bool = False  # the question was cut to MAX_QUESTION_CHARS before matching
+
+    @property
+    def answered(self) -> bool:
+        return self.kind in (Kind.ANSWER, Kind.DID_YOU_MEAN)
+
+    @property
+    def score(self) -> int:
+        return round(self.best.score) if self.best else 0
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Knobs of the decision, calibrated on the dev set (bench/eval.py)."""
+
+    abstain_below: float = 55.0  # final score under which the bot says "not covered"
+    min_coverage: float = 0.55  # share of the question's weight the best fact must explain
+    did_you_mean_margin: float = 6.0  # runners-up this close to the best are offered
+    coverage_weight: float = 0.7  # final = coverage_weight * coverage + rest * question similarity
+    rerank_depth: int = 12
+    max_alternatives: int = 3
+    # How strongly a word counts where it appears: curated questions and keywords, the
+    # article's own words, the section it belongs to.
+    curated_strength: float = 1.0
+    text_strength: float = 0.8
+    section_strength: float = 0.5
+    unknown_word_weight: float = 0.8  # times the highest IDF: a word the base never uses
+    typo_cutoff_long: float = 80.0  # rapidfuzz ratio to accept a correction, words of 6+ chars
+    typo_cutoff_short: float = 85.0  # for 4-5 character words (shorter ones are not corrected)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    fact: Fact | None
+    reading: RelatedReading | None
+    questions: tuple[str, ...]  # prepared: content stems joined by spaces
+
+
+class Matcher:
+    """An immutable index over one knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, tuning: Tuning | None = None):
+        self.knowledge = knowledge
+        self.tuning = tuning or Tuning()
+        self._synonyms = Synonyms(knowledge.synonyms)
+        t = self.tuning
+        docs: list[_Doc] = []
+        strengths: list[dict[str, float]] = []
+        for f in knowledge.facts:
+            section = knowledge.section(f.section)
+            terms: dict[str, float] = {}
+            self._add(terms, [section.title] if section else [], t.section_strength)
+            self._add(terms, [f.answer, f.quote], t.text_strength)
+            self._add(terms, [*f.questions, *f.keywords], t.curated_strength)
+            docs.append(_Doc(f, None, self._prepared(f.questions)))
+            strengths.append(terms)
+        for r in knowledge.related_reading:
+            terms = {}
+            self._add(terms, [r.title, r.author, *r.keywords], t.curated_strength)
+            docs.append(_Doc(None, r, self._prepared((r.title, *r.keywords))))
+            strengths.append(terms)
+        df: dict[str, int] = defaultdict(int)
+        for terms in strengths:
+            for term in terms:
+                df[term] += 1
+        n = len(docs)
+        self._idf = {term: math.log(1 + n / count) for term, count in df.items()}
+        self._unknown_weight = t.unknown_word_weight * math.log(1 + n)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, terms in enumerate(strengths):
+            for term, strength in terms.items():
+                postings[term].append((i, strength))
+        self._postings = {term: tuple(p) for term, p in postings.items()}
+        self._docs = tuple(docs)
+        # Typo correction looks among the knowledge base's stems and the stop words: a
+        # misspelt filler word ("dose" for "does") is dropped, not counted as unknown.
+        self._spellings = tuple(sorted(self._postings)) + tuple(sorted(STOP_WORDS))
+
+    def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
+        for text in texts:
+            for term in content_terms(normalise(text), self._synonyms):
+                terms[term] = max(terms.get(term, 0.0), strength)
+
+    def _prepared(self, texts: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(" ".join(content_terms(normalise(q), self._synonyms)) for q in texts)
+
+    # --- per question -------------------------------------------------------------------
+
+    def terms(self, question: str) -> list[tuple[str, float, float]]:
+        """(term, weight, certainty) for each meaningful word: certainty < 1 for typo fixes."""
+        resolved = []
+        for term in content_terms(normalise(question[:MAX_QUESTION_CHARS]), self._synonyms):
+            if term in self._postings:
+                resolved.append((term, self._idf[term], 1.0))
+                continue
+            fixed = self._correct(term)
+            if fixed is None:
+                resolved.append((term, self._unknown_weight, 0.0))
+            elif fixed[0] not in STOP_WORDS:
+                resolved.append((fixed[0], self._idf[fixed[0]], fixed[1]))
+        return resolved
+
+    def _correct(self, term: str) -> tuple[str, float] | None:
+        if len(term) < 4 or not term.isalpha():
+            return None
+        cutoff = self.tuning.typo_cutoff_long if len(term) >= 6 else self.tuning.typo_cutoff_short
+        hit = process.extractOne(term, self._spellings, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+        return (hit[0], hit[1] / 100) if hit else None
+
+    def rank(self, question: str) -> list[tuple[Fact | RelatedReading, float, float]]:
+        """(fact or related-reading piece, score 0-100, coverage 0-1), best first."""
+        return [(self._docs[d].fact or self._docs[d].reading, s, c) for d, s, c in self._ranked(question)]
+
+    def _ranked(self, question: str) -> list[tuple[int, float, float]]:
+        terms = self.terms(question)
+        total = sum(w for _, w, _ in terms)
+        covered: dict[int, float] = defaultdict(float)
+        for term, weight, certainty in terms:
+            for doc, strength in self._postings.get(term, ()):
+                covered[doc] += weight * strength * certainty
+        if not covered:
+            return []
+        t = self.tuning
+        shortlist = sorted(covered.items(), key=lambda kv: (-kv[1], kv[0]))[: t.rerank_depth]
+        query = " ".join(term for term, _, certainty in terms if certainty > 0)
+        scored = []
+        for doc, weight in shortlist:
+            coverage = min(1.0, weight / total)
+            hit = process.extractOne(query, self._docs[doc].questions, scorer=fuzz.token_sort_ratio, processor=None)
+            similarity = hit[1] if hit else 0.0
+            final = 100 * t.coverage_weight * coverage + (1 - t.coverage_weight) * similarity
+            scored.append((doc, final, coverage))
+        scored.sort(key=lambda x: (-x[1], x[0]))
+        return scored
+
+    def decide(self, question: str) -> Decision:
+        """Answer, answer with alternatives, abstain, or point to the other piece."""
+        truncated = len(question) > MAX_QUESTION_CHARS
+        ranked = self._ranked(question)
+        if not ranked:
+            kind = Kind.EMPTY if not self.terms(question) else Kind.ABSTAIN
+            return Decision(kind, question, None, self._fallback_topics(), truncated=truncated)
+        t = self.tuning
+        best_doc, best_score, best_coverage = ranked[0]
+        reading = self._docs[best_doc].reading
+        if reading is not None and best_coverage >= t.min_coverage:
+            return Decision(Kind.OTHER_PIECE, question, None, (), reading, truncated)
+        facts = [(self._docs[d].fact, s) for d, s, _ in ranked if self._docs[d].fact is not None]
+        if not facts:
+            return Decision(Kind.ABSTAIN, question, None, self._fallback_topics(), truncated=truncated)
+        best = Scored(facts[0][0], facts[0][1])
+        if reading is not None or best_score < t.abstain_below or best_coverage < t.min_coverage:
+            closest = tuple(f for f, _ in facts[: t.max_alternatives])
+            return Decision(Kind.ABSTAIN, question, best, closest, truncated=truncated)
+        close = tuple(f for f, s in facts[1:] if s >= best_score - t.did_you_mean_margin)
+        if close:
+            return Decision(Kind.DID_YOU_MEAN, question, best, close[: t.max_alternatives], truncated=truncated)
+        return Decision(Kind.ANSWER, question, best, (), truncated=truncated)
+
+    def _fallback_topics(self) -> tuple[Fact, ...]:
+        """One opening fact from each of the first sections: something to offer when nothing matched."""
+        picks = []
+        for section in self.knowledge.sections:
+            facts = self.knowledge.facts_in(section.id)
+            if facts:
+                picks.append(facts[0])
+        return tuple(picks[: self.tuning.max_alternatives])

@@ -1,0 +1,88 @@
+"""Text normalisation and tokenisation shared by the index and the questions.
+
+Both sides of every comparison go through these same functions, so a quote style, a
+mention or a plural can never make two equal things look different.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+MAX_QUESTION_CHARS = 500  # longer input is cut before matching (the reply says so)
+
+_STYLE = str.maketrans({
+    "‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+})
+_COMMAND = re.compile(r"^\s*/[a-z0-9_]+(@[a-z0-9_]+)?\b")  # /ask, /ask@SomeBot
+_MENTION = re.compile(r"(?<!\w)@[a-z0-9_]{3,}")
+_APOSTROPHE_S = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
+_UNDERSCORE = re.compile(r"_+")
+
+# Function words and the filler of chat questions: they say how a question is asked, not
+# what it is about. "us" is left out on purpose: after case-folding it is also the US.
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any anyone anything are aren around as at
+be because been before being below between both but by can cannot could couldn did didn do does doesn
+doing don done down during each else even ever every few for from further get gets getting give go
+goes going gonna got had has have having he her here hers herself him himself his how i if in into
+is isn it its itself just know let like ll lol me mean meant might more most much must my myself no
+nor not now of off ok okay on once one only or other ought our ours ourselves out over own please pls
+plz re really s said say says shall she should so some such t tell than that the their theirs them
+themselves then there these they thing things this those through thus to too u under until up upon
+ve very vs want wanna was wasn way we well were weren what whats when where whether which while who
+whom whose why will with won would wouldn y yeah yes yet you your yours yourself yourselves
+explain describe anybody someone somebody guess think thoughts opinion view views take
+author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
+""".split())
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The English Snowball stem of one lower-case word (cached: the vocabulary is small)."""
+    return _stemmer.stemWord(word)
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-fold, one quote and dash style, no command/mention, words separated by one space."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_STYLE)
+    # Zero-width and direction marks (category Cf) vanish, so they cannot split a word.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _COMMAND.sub(" ", text, count=1)
+    text = _MENTION.sub(" ", text)
+    text = _APOSTROPHE_S.sub("", text)
+    text = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text))
+    return " ".join(text.split())
+
+
+class Synonyms:
+    """Folds each listed variant (a word or a phrase) to the first word of its group."""
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...]):
+        table: dict[str, str] = {}
+        for group in groups:
+            canonical = normalise(group[0])
+            for variant in group[1:]:
+                table[normalise(variant)] = canonical
+        self._table = table
+        # Longest variants first, so "united states" wins over "united".
+        alternatives = sorted((re.escape(v) for v in table if v), key=len, reverse=True)
+        self._pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b") if alternatives else None
+
+    def fold(self, normalised: str) -> str:
+        if self._pattern is None:
+            return normalised
+        return self._pattern.sub(lambda m: self._table[m.group(0)], normalised)
+
+
+def content_terms(normalised: str, synonyms: Synonyms) -> list[str]:
+    """The stems of the words that carry meaning, in order, synonyms folded."""
+    words = synonyms.fold(normalised).split()
+    return [stem(w) for w in words if w not in STOP_WORDS]
