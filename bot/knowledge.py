@@ -128,8 +128,8 @@ def resolve_path(path: str | Path | None) -> Path:
     """A knowledge file, or a folder holding article.yaml; None means the bundled one."""
     if path is None:
         path = Path(__file__).resolve().parent.parent / "knowledge"
-        if not path.exists():  # installed wheel: the knowledge ships inside the package
-            path = Path(__file__).resolve().parent / "knowledge"
+        if not path.exists():  # installed wheel: knowledge/ ships inside as bot/knowledge_data
+            path = Path(__file__).resolve().parent / "knowledge_data"
     path = Path(path)
     return path / DEFAULT_FILE if path.is_dir() else path
 
@@ -206,7 +206,7 @@ def _parse(file: Path) -> tuple[Knowledge | None, list[Problem]]:
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(file, 0, f"cannot read knowledge file: {exc}")]
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 0
@@ -342,7 +342,8 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
             problem(item.line_of("quote"), f"{where}: quote not found verbatim in the source text")
         questions = _texts(item, "questions", where, problem)
         if "questions" in item and len(questions) < MIN_QUESTIONS:
-            problem(item.line_of("questions"), f"{where}: needs at least {MIN_QUESTIONS} questions, has {len(questions)}")
+            problem(item.line_of("questions"),
+                    f"{where}: needs at least {MIN_QUESTIONS} questions, has {len(questions)}")
         keywords, related = _texts(item, "keywords", where, problem), _texts(item, "related", where, problem)
         pending_related.append((item, where, related))
         if fid:
@@ -360,7 +361,8 @@ def _reading(value: Any, data: _Located, problem) -> list[RelatedReading]:
         if not _check_fields(item, _READING_FIELDS, _READING_REQUIRED, "related_reading", problem):
             problem(data.line_of("related_reading"), "each related_reading entry must be a mapping")
             continue
-        title, author = _text(item, "title", "related_reading", problem), _text(item, "author", "related_reading", problem)
+        title = _text(item, "title", "related_reading", problem)
+        author = _text(item, "author", "related_reading", problem)
         keywords = _texts(item, "keywords", "related_reading", problem)
         if title and author:
             pieces.append(RelatedReading(title, author, keywords))

@@ -13,17 +13,20 @@ once and never changes, so one Matcher serves all threads.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .commonness import specificity, zipf
 from .knowledge import Fact, Knowledge, RelatedReading
-from .text import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, normalise
+from .text import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, content_words, normalise
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     ANSWER = "answer"
     DID_YOU_MEAN = "did_you_mean"  # answered, with close alternatives offered
     ABSTAIN = "abstain"  # the article does not cover it
@@ -59,20 +62,30 @@ class Decision:
 class Tuning:
     """Knobs of the decision, calibrated on the dev set (bench/eval.py)."""
 
-    abstain_below: float = 55.0  # final score under which the bot says "not covered"
-    min_coverage: float = 0.55  # share of the question's weight the best fact must explain
+    abstain_below: float = 42.0  # final score under which the bot says "not covered"
+    min_coverage: float = 0.35  # share of the question's weight the best fact must explain
     did_you_mean_margin: float = 6.0  # runners-up this close to the best are offered
     coverage_weight: float = 0.7  # final = coverage_weight * coverage + rest * question similarity
     rerank_depth: int = 12
     max_alternatives: int = 3
     # How strongly a word counts where it appears: curated questions and keywords, the
     # article's own words, the section it belongs to.
-    curated_strength: float = 1.0
-    text_strength: float = 0.8
-    section_strength: float = 0.5
-    unknown_word_weight: float = 0.8  # times the highest IDF: a word the base never uses
+    curated_strength: float = 0.75
+    text_strength: float = 0.6
+    section_strength: float = 0.3
+    unknown_word_weight: float = 1.2  # times the highest IDF: a word the base never uses
     typo_cutoff_long: float = 80.0  # rapidfuzz ratio to accept a correction, words of 6+ chars
     typo_cutoff_short: float = 85.0  # for 4-5 character words (shorter ones are not corrected)
+    typo_max_zipf: float = 3.5  # words more common than this in English are taken as meant
+    known_softening: float = 0.5  # exponent on the English-commonness factor of known words
+    min_evidence: float = 1.2  # matched weight below this is too little to answer on ("time in Moscow")
+
+
+class _Hit(NamedTuple):
+    doc: int
+    score: float  # 0-100
+    coverage: float  # share of the question's weight this document explains
+    evidence: float  # that weight itself
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,14 @@ class _Doc:
     fact: Fact | None
     reading: RelatedReading | None
     questions: tuple[str, ...]  # prepared: content stems joined by spaces
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][\w'-]*)")
+
+
+def _names(question: str) -> set[str]:
+    """Capitalised words that do not start a sentence: likely names, case-folded."""
+    return {normalise(m.group(1)).split(" ")[0] for m in _CAPITALISED.finditer(question.strip())} - {""}
 
 
 class Matcher:
@@ -107,8 +128,10 @@ class Matcher:
             strengths.append(terms)
         df: dict[str, int] = defaultdict(int)
         for terms in strengths:
-            for term in terms:
-                df[term] += 1
+            for term, strength in terms.items():
+                # A section title repeated on all its facts would make its words look common.
+                df[term] += strength > t.section_strength
+        df = {term: max(1, count) for term, count in df.items()}
         n = len(docs)
         self._idf = {term: math.log(1 + n / count) for term, count in df.items()}
         self._unknown_weight = t.unknown_word_weight * math.log(1 + n)
@@ -123,9 +146,11 @@ class Matcher:
         self._spellings = tuple(sorted(self._postings)) + tuple(sorted(STOP_WORDS))
 
     def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
-        for text in texts:
-            for term in content_terms(normalise(text), self._synonyms):
-                terms[term] = max(terms.get(term, 0.0), strength)
+        # Evidence from several fields adds up (a word in both a curated question and the
+        # quote counts more than in either), but never past 1.
+        found = {term for text in texts for term in content_terms(normalise(text), self._synonyms)}
+        for term in found:
+            terms[term] = 1 - (1 - terms.get(term, 0.0)) * (1 - strength)
 
     def _prepared(self, texts: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(" ".join(content_terms(normalise(q), self._synonyms)) for q in texts)
@@ -134,14 +159,22 @@ class Matcher:
 
     def terms(self, question: str) -> list[tuple[str, float, float]]:
         """(term, weight, certainty) for each meaningful word: certainty < 1 for typo fixes."""
+        question = question[:MAX_QUESTION_CHARS]
+        names = _names(question)
         resolved = []
-        for term in content_terms(normalise(question[:MAX_QUESTION_CHARS]), self._synonyms):
+        for word, term in content_words(normalise(question), self._synonyms):
             if term in self._postings:
-                resolved.append((term, self._idf[term], 1.0))
+                # Softened: a word the base uses to tell facts apart ("start" of New START)
+                # keeps more of its weight than an unknown word equally common in English.
+                resolved.append((term, self._idf[term] * specificity(word) ** self.tuning.known_softening, 1.0))
                 continue
-            fixed = self._correct(term)
+            # Only a rare string can be a typo: "signed" is a word the base lacks, not a slip.
+            fixed = self._correct(term) if zipf(word) < self.tuning.typo_max_zipf else None
             if fixed is None:
-                resolved.append((term, self._unknown_weight, 0.0))
+                # A name the base has never heard of ("Finland", "Skripal") means the question
+                # is about something else, however common the word is in English.
+                weight = 1.0 if word in names else specificity(word)
+                resolved.append((term, self._unknown_weight * weight, 0.0))
             elif fixed[0] not in STOP_WORDS:
                 resolved.append((fixed[0], self._idf[fixed[0]], fixed[1]))
         return resolved
@@ -155,9 +188,10 @@ class Matcher:
 
     def rank(self, question: str) -> list[tuple[Fact | RelatedReading, float, float]]:
         """(fact or related-reading piece, score 0-100, coverage 0-1), best first."""
-        return [(self._docs[d].fact or self._docs[d].reading, s, c) for d, s, c in self._ranked(question)]
+        return [(self._docs[h.doc].fact or self._docs[h.doc].reading, h.score, h.coverage)
+                for h in self._ranked(question)]
 
-    def _ranked(self, question: str) -> list[tuple[int, float, float]]:
+    def _ranked(self, question: str) -> list[_Hit]:
         terms = self.terms(question)
         total = sum(w for _, w, _ in terms)
         covered: dict[int, float] = defaultdict(float)
@@ -169,36 +203,37 @@ class Matcher:
         t = self.tuning
         shortlist = sorted(covered.items(), key=lambda kv: (-kv[1], kv[0]))[: t.rerank_depth]
         query = " ".join(term for term, _, certainty in terms if certainty > 0)
-        scored = []
-        for doc, weight in shortlist:
-            coverage = min(1.0, weight / total)
+        hits = []
+        for doc, evidence in shortlist:
+            coverage = min(1.0, evidence / total)
             hit = process.extractOne(query, self._docs[doc].questions, scorer=fuzz.token_sort_ratio, processor=None)
             similarity = hit[1] if hit else 0.0
-            final = 100 * t.coverage_weight * coverage + (1 - t.coverage_weight) * similarity
-            scored.append((doc, final, coverage))
-        scored.sort(key=lambda x: (-x[1], x[0]))
-        return scored
+            score = 100 * t.coverage_weight * coverage + (1 - t.coverage_weight) * similarity
+            hits.append(_Hit(doc, score, coverage, evidence))
+        hits.sort(key=lambda h: (-h.score, h.doc))
+        return hits
 
     def decide(self, question: str) -> Decision:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
-        ranked = self._ranked(question)
-        if not ranked:
+        hits = self._ranked(question)
+        if not hits:
             kind = Kind.EMPTY if not self.terms(question) else Kind.ABSTAIN
             return Decision(kind, question, None, self._fallback_topics(), truncated=truncated)
         t = self.tuning
-        best_doc, best_score, best_coverage = ranked[0]
-        reading = self._docs[best_doc].reading
-        if reading is not None and best_coverage >= t.min_coverage:
+        top = hits[0]
+        confident = top.score >= t.abstain_below and top.coverage >= t.min_coverage and top.evidence >= t.min_evidence
+        reading = self._docs[top.doc].reading
+        if reading is not None and confident:
             return Decision(Kind.OTHER_PIECE, question, None, (), reading, truncated)
-        facts = [(self._docs[d].fact, s) for d, s, _ in ranked if self._docs[d].fact is not None]
+        facts = [(self._docs[h.doc].fact, h.score) for h in hits if self._docs[h.doc].fact is not None]
         if not facts:
             return Decision(Kind.ABSTAIN, question, None, self._fallback_topics(), truncated=truncated)
-        best = Scored(facts[0][0], facts[0][1])
-        if reading is not None or best_score < t.abstain_below or best_coverage < t.min_coverage:
+        best = Scored(*facts[0])
+        if reading is not None or not confident:
             closest = tuple(f for f, _ in facts[: t.max_alternatives])
             return Decision(Kind.ABSTAIN, question, best, closest, truncated=truncated)
-        close = tuple(f for f, s in facts[1:] if s >= best_score - t.did_you_mean_margin)
+        close = tuple(f for f, s in facts[1:] if s >= best.score - t.did_you_mean_margin)
         if close:
             return Decision(Kind.DID_YOU_MEAN, question, best, close[: t.max_alternatives], truncated=truncated)
         return Decision(Kind.ANSWER, question, best, (), truncated=truncated)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from . import texts
 from .knowledge import Fact, Knowledge, Section
@@ -21,7 +21,7 @@ MAX_MESSAGE_CHARS = 4096  # Telegram's limit for one message
 _TAG = re.compile(r"</?(b|i|blockquote)>")
 
 
-class Style(str, Enum):
+class Style(StrEnum):
     TEXT = "text"
     BOLD = "bold"
     QUOTE = "quote"
@@ -85,10 +85,10 @@ def for_decision(decision: Decision, knowledge: Knowledge) -> Reply:
         r = decision.reading
         text = texts.OTHER_PIECE.format(title=r.title, author=r.author, article_title=knowledge.article.title,
                                         article_author=knowledge.article.author)
-        return Reply(notes + ((Style.TEXT, text),))
+        return Reply((*notes, (Style.TEXT, text)))
     if decision.kind is Kind.EMPTY:
         example = label(_examples(knowledge, 1)[0])
-        return Reply(notes + ((Style.TEXT, texts.EMPTY.format(example=example)),),
+        return Reply((*notes, (Style.TEXT, texts.EMPTY.format(example=example))),
                      _rows(decision.alternatives), suggestions=tuple(f.id for f in decision.alternatives))
     closest = decision.alternatives
     blocks = [(Style.TEXT, texts.NOT_COVERED)]

@@ -41,7 +41,8 @@ class Settings:
             questions_per_minute=_int(get("QUESTIONS_PER_MINUTE"), "QUESTIONS_PER_MINUTE", 20, 0, 10_000),
         )
         if settings.log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-            raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {settings.log_level!r}")
+            raise SettingsError(
+                f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {settings.log_level!r}")
         if settings.webhook_url and not settings.webhook_secret:
             raise SettingsError("WEBHOOK_URL is set but WEBHOOK_SECRET is not: set a random secret token")
         if settings.webhook_secret and not _valid_secret(settings.webhook_secret):

@@ -35,8 +35,9 @@ is isn it its itself just know let like ll lol me mean meant might more most muc
 nor not now of off ok okay on once one only or other ought our ours ourselves out over own please pls
 plz re really s said say says shall she should so some such t tell than that the their theirs them
 themselves then there these they thing things this those through thus to too u under until up upon
-ve very vs want wanna was wasn way we well were weren what whats when where whether which while who
+ve very vs want wanna was wasn way we well were weren what whats whether which while
 whom whose why will with won would wouldn y yeah yes yet you your yours yourself yourselves
+whos wheres hows dont doesnt isnt wasnt arent cant wont didnt
 explain describe anybody someone somebody guess think thoughts opinion view views take
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
 """.split())
@@ -82,7 +83,12 @@ class Synonyms:
         return self._pattern.sub(lambda m: self._table[m.group(0)], normalised)
 
 
+def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
+    """(word, stem) for each word that carries meaning, in order, synonyms folded."""
+    words = synonyms.fold(normalised).split()
+    return [(w, stem(w)) for w in words if w not in STOP_WORDS]
+
+
 def content_terms(normalised: str, synonyms: Synonyms) -> list[str]:
     """The stems of the words that carry meaning, in order, synonyms folded."""
-    words = synonyms.fold(normalised).split()
-    return [stem(w) for w in words if w not in STOP_WORDS]
+    return [s for _, s in content_words(normalised, synonyms)]

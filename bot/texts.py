@@ -50,6 +50,9 @@ TRUNCATED = "(Your message was long: I read only its first {limit} characters.)"
 NON_TEXT = "I can only read text. Send me your question as a message."
 UNKNOWN_BUTTON = "That button has expired. Ask me again."
 RATE_LIMITED = "You are asking very fast. I'll answer again in a minute."
-MISSING_TOKEN = "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and set it, or run `python -m bot chat` to try the bot in a terminal."
+MISSING_TOKEN = (
+    "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and set it, "
+    "or run `python -m bot chat` to try the bot in a terminal."
+)
 CONSOLE_WELCOME = "Ask a question (or /sections, /about, /help; a number picks a suggestion; Ctrl-D quits)."
 CONSOLE_PICK = "Pick a number:"

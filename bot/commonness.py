@@ -1,0 +1,42 @@
+"""How common a word is in general English: common words say little about what is asked.
+
+IDF tells how well a word separates the facts of this knowledge base, but a word the base
+never uses ("better", "work") is not thereby a sign of an off-topic question, while
+"router" or "Skripal" is. The table ships with the package (see data/english_zipf.tsv).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_TABLE = Path(__file__).resolve().parent / "data" / "english_zipf.tsv"
+RARE_ZIPF = 3.5  # at or below: a specific word, full weight
+COMMON_ZIPF = 6.5  # at or above: an everyday word, FLOOR weight
+FLOOR = 0.2
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> dict[str, float]:
+    table = {}
+    with _TABLE.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                word, _, value = line.rstrip("\n").partition("\t")
+                table[word] = float(value)
+    return table
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lower-case word (0 for words outside the 40,000 most common)."""
+    return _zipf().get(word, 0.0)
+
+
+def specificity(word: str) -> float:
+    """1.0 for rare words, falling linearly to FLOOR for the most common ones."""
+    z = zipf(word)
+    if z <= RARE_ZIPF:
+        return 1.0
+    if z >= COMMON_ZIPF:
+        return FLOOR
+    return 1.0 - (1.0 - FLOOR) * (z - RARE_ZIPF) / (COMMON_ZIPF - RARE_ZIPF)
