@@ -12,6 +12,7 @@ once and never changes, so one Matcher serves all threads.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -67,6 +68,7 @@ class Tuning:
     did_you_mean_margin: float = 6.0  # runners-up this close to the best are offered
     coverage_weight: float = 0.7  # final = coverage_weight * coverage + rest * question similarity
     rerank_depth: int = 12
+    common_posting_limit: int = 500  # words in more documents than this only re-score candidates
     max_alternatives: int = 3
     # How strongly a word counts where it appears: curated questions and keywords, the
     # article's own words, the section it belongs to.
@@ -140,6 +142,7 @@ class Matcher:
             for term, strength in terms.items():
                 postings[term].append((i, strength))
         self._postings = {term: tuple(p) for term, p in postings.items()}
+        self._posting_maps = {term: dict(p) for term, p in postings.items() if len(p) > t.common_posting_limit}
         self._docs = tuple(docs)
         # Typo correction looks among the knowledge base's stems and the stop words: a
         # misspelt filler word ("dose" for "does") is dropped, not counted as unknown.
@@ -194,14 +197,22 @@ class Matcher:
     def _ranked(self, question: str) -> list[_Hit]:
         terms = self.terms(question)
         total = sum(w for _, w, _ in terms)
+        t = self.tuning
         covered: dict[int, float] = defaultdict(float)
-        for term, weight, certainty in terms:
-            for doc, strength in self._postings.get(term, ()):
+        # Heaviest words first. Once some documents are in hand, a word found in very many
+        # documents only adds to those: it cannot lift a document that has nothing rarer.
+        for term, weight, certainty in sorted(terms, key=lambda x: -x[1] * x[2]):
+            postings = self._postings.get(term, ())
+            if covered and len(postings) > t.common_posting_limit:
+                lookup = self._posting_maps[term]
+                for doc in list(covered):
+                    covered[doc] += weight * lookup.get(doc, 0.0) * certainty
+                continue
+            for doc, strength in postings:
                 covered[doc] += weight * strength * certainty
         if not covered:
             return []
-        t = self.tuning
-        shortlist = sorted(covered.items(), key=lambda kv: (-kv[1], kv[0]))[: t.rerank_depth]
+        shortlist = heapq.nsmallest(t.rerank_depth, covered.items(), key=lambda kv: (-kv[1], kv[0]))
         query = " ".join(term for term, _, certainty in terms if certainty > 0)
         hits = []
         for doc, evidence in shortlist:

@@ -55,7 +55,8 @@ def normalise(text: str) -> str:
     """NFKC, case-fold, one quote and dash style, no command/mention, words separated by one space."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_STYLE)
     # Zero-width and direction marks (category Cf) vanish, so they cannot split a word.
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _COMMAND.sub(" ", text, count=1)
     text = _MENTION.sub(" ", text)
     text = _APOSTROPHE_S.sub("", text)
