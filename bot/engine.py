@@ -26,4 +26,9 @@ class Engine:
 
     def reply(self, question: str) -> replies.Reply:
         """The reply to one question, ready to render for any door."""
-        return replies.for_decision(self.matcher.decide(question), self.knowledge)
+        return self.answer(question)[1]
+
+    def answer(self, question: str) -> tuple[Decision, replies.Reply]:
+        """The matcher's decision and the reply built from it (the decision is for logging)."""
+        decision = self.matcher.decide(question)
+        return decision, replies.for_decision(decision, self.knowledge)

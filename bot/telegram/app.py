@@ -1,0 +1,98 @@
+"""All wiring in one place: settings + engine -> a python-telegram-bot Application."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, LinkPreviewOptions
+from telegram.constants import ParseMode, UpdateType
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from .. import logs, texts
+from ..engine import Engine
+from ..settings import Settings
+from . import handlers
+from .guards import RateLimiter, RepeatFilter
+
+log = logging.getLogger(__name__)
+
+# Edited messages are not asked for at all, so an edit never triggers a second answer.
+ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INLINE_QUERY]
+
+
+def build_application(settings: Settings, engine: Engine) -> Application:
+    """The bot: every handler registered here and nowhere else."""
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(AIORateLimiter(max_retries=3))  # waits out Telegram's 429 flood limits
+        .concurrent_updates(16)  # answers do not depend on each other; slow sends must not queue others
+        .post_init(_set_command_menus)
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    app = builder.build()
+    app.bot_data[handlers.SERVICES] = handlers.Services(
+        engine, RateLimiter(settings.questions_per_minute), RepeatFilter()
+    )
+
+    new_message = filters.UpdateType.MESSAGE  # not edited messages, not channel posts
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    app.add_handler(CommandHandler("start", handlers.start, filters=new_message & private))
+    app.add_handler(CommandHandler("help", handlers.help_command, filters=new_message))
+    app.add_handler(CommandHandler("ask", handlers.ask, filters=new_message))
+    app.add_handler(CommandHandler("sections", handlers.sections, filters=new_message))
+    app.add_handler(CommandHandler("about", handlers.about, filters=new_message))
+    app.add_handler(MessageHandler(new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text))
+    app.add_handler(MessageHandler(new_message & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
+    app.add_handler(MessageHandler(
+        new_message & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
+    app.add_handler(CallbackQueryHandler(handlers.button))
+    app.add_handler(InlineQueryHandler(handlers.inline_query))
+    app.add_error_handler(handlers.on_error)
+    return app
+
+
+async def _set_command_menus(app: Application) -> None:
+    # The menus are a convenience: if Telegram refuses them, the bot still answers.
+    menus = ((texts.PRIVATE_COMMANDS, BotCommandScopeAllPrivateChats()),
+             (texts.GROUP_COMMANDS, BotCommandScopeAllGroupChats()))
+    for commands, scope in menus:
+        try:
+            await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope)
+        except TelegramError as exc:
+            log.warning("could not set the %s command menu: %s", scope.type, exc)
+    log.info("bot @%s ready", app.bot.username)
+
+
+def run(settings: Settings, engine: Engine) -> int:
+    """Serve until SIGINT/SIGTERM: long polling, or a webhook when WEBHOOK_URL is set."""
+    logs.configure(settings.log_level, secrets=(settings.token, settings.webhook_secret))
+    app = build_application(settings, engine)
+    if settings.webhook_url:
+        log.info("webhook mode on 0.0.0.0:%d", settings.port)
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        log.info("long polling")
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    log.info("stopped")
+    return 0
