@@ -91,11 +91,16 @@ def ask(engine: Engine, question: str, *, as_json: bool, stdin: BinaryIO | None 
                 "score": reply.score,
                 "suggestions": list(reply.suggestions),
             }
-            stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stdout.write(_one_line(json.dumps(record, ensure_ascii=False)) + "\n")
         else:
             stdout.write(reply.plain() + ("\n\n" if question == "-" else "\n"))
         stdout.flush()
     return EXIT_OK
+
+
+def _one_line(encoded: str) -> str:
+    # JSON allows these raw, but splitlines() and many line readers break on them.
+    return encoded.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 def _stdin_lines(stream: BinaryIO) -> Iterator[str]:

@@ -329,7 +329,8 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
     pending_related: list[tuple[_Located, str, tuple[str, ...]]] = []
     source = _comparable(source_text)
     for item in _list(value, data, "facts", problem):
-        if not _check_fields(item, _FACT_FIELDS, _FACT_REQUIRED, "fact", problem):
+        label = f"fact {item.get('id')}" if isinstance(item, dict) and item.get("id") else "fact"
+        if not _check_fields(item, _FACT_FIELDS, _FACT_REQUIRED, label, problem):
             problem(data.line_of("facts"), "each fact must be a mapping")
             continue
         fid = _id(item, "fact", seen, problem)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -97,14 +96,6 @@ class _Doc:
     questions: tuple[str, ...]  # prepared: content stems joined by spaces
 
 
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][\w'-]*)")
-
-
-def _names(question: str) -> set[str]:
-    """Capitalised words that do not start a sentence: likely names, case-folded."""
-    return {normalise(m.group(1)).split(" ")[0] for m in _CAPITALISED.finditer(question.strip())} - {""}
-
-
 class Matcher:
     """An immutable index over one knowledge base."""
 
@@ -163,9 +154,12 @@ class Matcher:
     def terms(self, question: str) -> list[tuple[str, float, float]]:
         """(term, weight, certainty) for each meaningful word: certainty < 1 for typo fixes."""
         question = question[:MAX_QUESTION_CHARS]
-        names = _names(question)
         resolved = []
+        seen = set()
         for word, term in content_words(normalise(question), self._synonyms):
+            if term in seen:  # "blah blah blah" is one unknown word, not three
+                continue
+            seen.add(term)
             if term in self._postings:
                 # Softened: a word the base uses to tell facts apart ("start" of New START)
                 # keeps more of its weight than an unknown word equally common in English.
@@ -174,10 +168,7 @@ class Matcher:
             # Only a rare string can be a typo: "signed" is a word the base lacks, not a slip.
             fixed = self._correct(term) if zipf(word) < self.tuning.typo_max_zipf else None
             if fixed is None:
-                # A name the base has never heard of ("Finland", "Skripal") means the question
-                # is about something else, however common the word is in English.
-                weight = 1.0 if word in names else specificity(word)
-                resolved.append((term, self._unknown_weight * weight, 0.0))
+                resolved.append((term, self._unknown_weight * specificity(word), 0.0))
             elif fixed[0] not in STOP_WORDS:
                 resolved.append((fixed[0], self._idf[fixed[0]], fixed[1]))
         return resolved

@@ -1,0 +1,107 @@
+"""The engine finds the article's answer however a question is phrased, or says it is not there."""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from bot.matcher import Kind
+from bot.text import MAX_QUESTION_CHARS, normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise  # noqa: E402
+
+
+@pytest.mark.skipif(not DEFAULT_QUESTIONS.exists(), reason=f"{DEFAULT_QUESTIONS} not present")
+def test_dev_set_accuracy_stays_at_or_above_target(engine):
+    s = summarise(evaluate(engine, load_items(DEFAULT_QUESTIONS)))
+    right, total = s.overall
+    assert right / total >= 0.95, s
+    for category in ("offtopic", "nearscope", "sidebar"):
+        ok, n = s.per_category[category]
+        assert ok / n >= 0.95, (category, s.per_category[category])
+
+
+def test_held_out_questions_written_apart_from_the_knowledge_base(engine):
+    s = summarise(evaluate(engine, load_items(ROOT / "bench" / "heldout2.yaml")))
+    assert s.overall[0] / s.overall[1] >= 0.85, s
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("when dose new strat treaty expier", "new-start-expiry"),
+    ("hegsith asia pasific", "hegseth-asia-pacific"),
+    ("bukharest summit merkle", "bucharest-2008"),
+    ("colour revolutoins", "color-revolutions"),
+])
+def test_single_word_typos_are_tolerated(engine, question, fact):
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact
+
+
+@pytest.mark.parametrize("prefix", ["/ask ", "/ask@ArticleBot ", "@ArticleBot ", "hey @ArticleBot, "])
+def test_commands_and_mentions_do_not_change_the_answer(engine, prefix):
+    plain = engine.decide("who wrote the paper")
+    addressed = engine.decide(prefix + "who wrote the paper")
+    assert addressed.best.fact == plain.best.fact and addressed.score == plain.score
+
+
+@pytest.mark.parametrize("question", [
+    "how do I reset my router", "how do I reset my password", "what's the weather in Paris",
+    "recipe for chicken kiev", "What sanctions were imposed after the Skripal poisoning?",
+    "Why did the Black Sea grain deal collapse?", "write me a poem",
+])
+def test_off_topic_questions_that_share_words_with_the_article_abstain(engine, question):
+    decision = engine.decide(question)
+    assert decision.kind is Kind.ABSTAIN
+    assert 2 <= len(decision.alternatives) <= 3  # closest topics to offer
+
+
+def test_abstention_reply_says_not_covered_and_offers_topics(engine):
+    reply = engine.reply("how do I reset my router")
+    assert not reply.answered and reply.fact is None
+    assert "does not seem to cover" in reply.plain() and len(reply.suggestions) >= 2
+
+
+def test_empty_and_filler_only_questions_are_not_answered(engine):
+    for question in ("", "   ", "???", "🙂🙂", "what is it?", "\u200b\u200f"):
+        assert not engine.decide(question).answered
+
+
+def test_answers_attribute_the_claim_and_quote_the_article(engine):
+    reply = engine.reply("why did the obama reset fail")
+    text = reply.plain()
+    assert reply.answered and reply.fact.id == "reset-failed"
+    assert text.startswith(("The author", "According to the paper"))
+    assert "“" + reply.fact.quote + "”" in text and "Section:" in text
+
+
+def test_close_runners_up_are_offered_as_did_you_mean(engine):
+    decision = engine.decide("nato")
+    assert decision.kind in (Kind.DID_YOU_MEAN, Kind.ABSTAIN)
+    assert decision.alternatives
+
+
+def test_decisions_are_deterministic_and_thread_safe(engine):
+    questions = [item["q"] for item in load_items(DEFAULT_QUESTIONS)] if DEFAULT_QUESTIONS.exists() else [
+        "who wrote it", "new start", "reset my router"]
+    first = [engine.decide(q) for q in questions]
+    with ThreadPoolExecutor(8) as pool:
+        again = list(pool.map(engine.decide, questions * 4))
+    assert again == first * 4
+
+
+def test_very_long_input_is_capped_and_the_reply_says_so(engine):
+    question = "When does New START expire? " + "blah " * 20_000
+    decision = engine.decide(question)
+    assert decision.truncated and decision.answered
+    assert f"first {MAX_QUESTION_CHARS} characters" in engine.reply(question).plain()
+
+
+def test_normalise_folds_quotes_dashes_case_and_mentions():
+    assert normalise("/ask@Bot  What’s  “NATO”—Enlargement? @someone") == "what nato enlargement"
+    assert normalise("ＮＡＴＯ") == "nato"  # NFKC
+    assert normalise("rus\u200bsia") == "russia"  # zero-width joiners do not split words
