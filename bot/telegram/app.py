@@ -18,6 +18,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from .. import logs, texts
 from ..engine import Engine
@@ -31,8 +32,8 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INLINE_QUERY]
 
 
-def build_application(settings: Settings, engine: Engine) -> Application:
-    """The bot: every handler registered here and nowhere else."""
+def build_application(settings: Settings, engine: Engine, *, request: BaseRequest | None = None) -> Application:
+    """The bot: every handler registered here and nowhere else. `request` replaces HTTP (tests)."""
     builder = (
         Application.builder()
         .token(settings.token)
@@ -43,6 +44,8 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data[handlers.SERVICES] = handlers.Services(
         engine, RateLimiter(settings.questions_per_minute), RepeatFilter()
