@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 SERVICES = "services"
 INLINE_RESULTS = 5
-SEND_ATTEMPTS = 4  # first try plus retries for 5xx and timeouts
-BACKOFF_SECONDS = 0.5  # doubled after each failed attempt
+SEND_ATTEMPTS = 6  # first try plus retries for 5xx, timeouts and dropped connections
+BACKOFF_SECONDS = 0.5  # doubled after each failed attempt: 0.5 + 1 + 2 + 4 + 8 s rides out a short outage
 
 
 @dataclass
@@ -244,5 +244,10 @@ def _article(result_id: str, title: str, description: str, reply: replies.Reply)
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failing update and carry on: one bad update must not stop the bot."""
+    error = context.error
+    if not isinstance(update, Update) and isinstance(error, NetworkError):
+        # Polling hit a network or server fault; PTB retries with backoff by itself.
+        log.warning("polling failed (%s: %s), retrying", error.__class__.__name__, error)
+        return
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed: %s", update_id, context.error.__class__.__name__, exc_info=context.error)
+    log.error("update %s failed: %s", update_id, error.__class__.__name__, exc_info=error)

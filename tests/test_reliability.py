@@ -1,0 +1,127 @@
+"""Bot API faults, hostile input at every door, secrets, shutdown: nothing lost, no crash, no leak."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .bot_process import FAKE_TOKEN, BotProcess
+from .fake_bot_api import FakeBotApi, Fault
+from .telegram_html import problems
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HOSTILE = [
+    "", "   \t ", "x" * 100_000, "who wrote it\x00\x01\x02\x1b[31m", "\u202ewho wrote it\u200f\u200b\ufeff",
+    "🙂🔥🇺🇦", "<script>alert('x')</script> <b>bold</b> & co", "{0} {question} %s %(x)d {{}} ${HOME}",
+    "Когда заканчивается договор о СНВ?", "新START条约什么时候到期？", "\\n\\r\\t", "' OR 1=1; --",
+]
+
+
+def test_bot_api_faults_lose_no_question_and_answer_each_once():
+    api = FakeBotApi().start()
+    process = BotProcess(api).wait_ready()
+    try:
+        api.fail("getUpdates", Fault(status=502, description="Bad Gateway"))
+        api.fail("getUpdates", Fault(status=0))  # connection dropped while polling
+        api.fail("sendMessage", Fault(status=500, times=2))
+        api.fail("sendMessage", Fault(status=429, retry_after=1, description="Too Many Requests: retry after 1"))
+        api.fail("sendMessage", Fault(status=0))  # dropped while sending
+        api.fail("sendMessage", Fault(status=503, delay=6.0))  # longer than the read timeout: a timeout
+        chats = list(range(2001, 2011))
+        for chat in chats:
+            api.message("When does New START expire?", chat_id=chat)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len({m["chat_id"] for m in api.sent()}) < len(chats):
+            time.sleep(0.1)
+        answered = [m["chat_id"] for m in api.sent()]
+        assert sorted(answered) == sorted(str(c) for c in chats), process.log()  # each once, none lost
+        assert all("February 2026" in m["text"] and problems(m["text"]) == [] for m in api.sent())
+        assert process.proc.poll() is None  # still running
+    finally:
+        code, _ = process.terminate()
+        api.stop()
+    log = process.log()
+    assert code == 0, log
+    assert "polling failed" in log and "send failed" in log and "Rate limit hit" in log  # the faults did happen
+    assert FAKE_TOKEN not in log and FAKE_TOKEN.split(":")[1] not in log
+
+
+def test_blocked_user_does_not_stop_answers_to_others():
+    api = FakeBotApi().start()
+    process = BotProcess(api).wait_ready()
+    try:
+        api.fail("sendMessage", Fault(status=403, description="Forbidden: bot was blocked by the user"))
+        api.message("who wrote it", chat_id=3001)
+        api.message("who wrote it", chat_id=3002)
+        (sent,) = api.wait_for(chat_id="3002")
+        assert "Zhao Huasheng" in sent["text"]
+        time.sleep(0.5)
+        assert api.sent(chat_id="3001") == []  # not retried: the user blocked the bot
+    finally:
+        process.terminate()
+        api.stop()
+
+
+def test_sigterm_finishes_the_answer_in_flight_and_exits_0():
+    api = FakeBotApi().start()
+    process = BotProcess(api).wait_ready()
+    api.fail("sendMessage", Fault(status=200, delay=1.5))  # a slow send is in flight at SIGTERM
+    api.message("who wrote it", chat_id=4001)
+    deadline = time.monotonic() + 10
+    while "question chat=private" not in process.log() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    code, seconds = process.terminate()
+    api.stop()
+    assert code == 0 and seconds < 10, process.log()
+    assert len(api.sent(chat_id="4001")) == 1
+
+
+def test_hostile_input_through_telegram_gets_a_reply_and_no_crash():
+    api = FakeBotApi().start()
+    process = BotProcess(api, QUESTIONS_PER_MINUTE="0").wait_ready()
+    try:
+        texts = [t for t in HOSTILE if t.strip()]  # Telegram never delivers an empty text message
+        for n, text in enumerate(texts):
+            api.message(text, chat_id=5000 + n)
+        api.wait_for(count=len(texts), timeout=30)
+        for params in api.sent():
+            assert problems(params["text"]) == [], params["text"]
+        assert "<script>" not in "".join(p["text"] for p in api.sent())
+        assert process.proc.poll() is None
+    finally:
+        code, _ = process.terminate()
+        api.stop()
+    assert code == 0 and "Traceback" not in process.log()
+
+
+def _bot(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, cwd=ROOT,
+                          timeout=120)
+
+
+def test_hostile_input_through_ask_json_gives_one_object_per_line():
+    stdin = b"\n".join(t.replace("\n", " ").encode("utf-8", "surrogatepass") for t in HOSTILE) + b"\n\xff\xfe\x00\n"
+    result = _bot("ask", "--json", "-", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode().split("\n") if line]
+    assert len(records) == len(HOSTILE) + 1
+    assert all(0 <= r["score"] <= 100 and r["text"] for r in records)
+
+
+@pytest.mark.parametrize("text", [t for t in HOSTILE if "\x00" not in t])  # argv cannot carry NUL
+def test_hostile_input_through_ask(text):
+    result = _bot("ask", text)
+    assert result.returncode == 0 and result.stdout and not result.stderr
+
+
+def test_hostile_input_through_the_terminal_chat():
+    stdin = "\n".join(t.replace("\n", " ") for t in HOSTILE).encode("utf-8", "surrogatepass") + b"\n"
+    result = _bot("chat", stdin=stdin)
+    assert result.returncode == 0 and not result.stderr
+    assert result.stdout.decode().count("> ") >= len(HOSTILE)
