@@ -138,6 +138,16 @@ class FakeBotApi:
         got = len(self.sent(method, **match))
         raise AssertionError(f"expected {count} {method} call(s) matching {match}, got {got}")
 
+    def wait_sent(self, chat_id: int, more_than: int, timeout: float) -> int:
+        """Block until more than `more_than` messages were sent to the chat; return how many."""
+        key, deadline = str(chat_id), time.monotonic() + timeout
+        with self._cond:
+            while True:
+                count = sum(1 for c in self.calls if c.method == "sendMessage" and c.params.get("chat_id") == key)
+                if count > more_than or time.monotonic() >= deadline:
+                    return count
+                self._cond.wait(deadline - time.monotonic())
+
     def pending(self) -> int:
         with self._cond:
             return len(self._updates)
@@ -197,6 +207,7 @@ class FakeBotApi:
             return 200, {"ok": True, "result": self._get_updates(params)}
         with self._cond:
             self.calls.append(Call(method, params))
+            self._cond.notify_all()
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
