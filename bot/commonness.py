@@ -32,11 +32,11 @@ def zipf(word: str) -> float:
     return _zipf().get(word, 0.0)
 
 
-def specificity(word: str) -> float:
-    """1.0 for rare words, falling linearly to FLOOR for the most common ones."""
+def specificity(word: str, *, rare: float = RARE_ZIPF, common: float = COMMON_ZIPF, floor: float = FLOOR) -> float:
+    """1.0 for words at most `rare` on the Zipf scale, falling linearly to `floor` at `common`."""
     z = zipf(word)
-    if z <= RARE_ZIPF:
+    if z <= rare:
         return 1.0
-    if z >= COMMON_ZIPF:
-        return FLOOR
-    return 1.0 - (1.0 - FLOOR) * (z - RARE_ZIPF) / (COMMON_ZIPF - RARE_ZIPF)
+    if z >= common:
+        return floor
+    return 1.0 - (1.0 - floor) * (z - rare) / (common - rare)

@@ -13,6 +13,7 @@ once and never changes, so one Matcher serves all threads.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -78,6 +79,10 @@ class Tuning:
     typo_cutoff_long: float = 80.0  # rapidfuzz ratio to accept a correction, words of 6+ chars
     typo_cutoff_short: float = 85.0  # for 4-5 character words (shorter ones are not corrected)
     typo_max_zipf: float = 3.5  # words more common than this in English are taken as meant
+    rare_zipf: float = 3.5  # English words this rare or rarer count fully (names, terms of art)
+    common_zipf: float = 6.5  # words this common count only common_floor of their weight
+    common_floor: float = 0.2
+    phrase_weight: float = 0.3  # times the IDF of a known pair of adjacent words
     known_softening: float = 0.5  # exponent on the English-commonness factor of known words
     min_evidence: float = 1.2  # matched weight below this is too little to answer on ("time in Moscow")
 
@@ -96,12 +101,18 @@ class _Doc:
     questions: tuple[str, ...]  # prepared: content stems joined by spaces
 
 
+def _pairs(stems: list[str]) -> list[str]:
+    """Adjacent stems joined by '+': a token no single word can produce."""
+    return [f"{a}+{b}" for a, b in itertools.pairwise(stems)]
+
+
 class Matcher:
     """An immutable index over one knowledge base."""
 
     def __init__(self, knowledge: Knowledge, tuning: Tuning | None = None):
         self.knowledge = knowledge
         self.tuning = tuning or Tuning()
+        zipf("")  # load the English frequency table now, not on the first question
         self._synonyms = Synonyms(knowledge.synonyms)
         t = self.tuning
         docs: list[_Doc] = []
@@ -137,12 +148,16 @@ class Matcher:
         self._docs = tuple(docs)
         # Typo correction looks among the knowledge base's stems and the stop words: a
         # misspelt filler word ("dose" for "does") is dropped, not counted as unknown.
-        self._spellings = tuple(sorted(self._postings)) + tuple(sorted(STOP_WORDS))
+        self._spellings = tuple(sorted(t for t in self._postings if "+" not in t)) + tuple(sorted(STOP_WORDS))
 
     def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
         # Evidence from several fields adds up (a word in both a curated question and the
         # quote counts more than in either), but never past 1.
-        found = {term for text in texts for term in content_terms(normalise(text), self._synonyms)}
+        found = set()
+        for text in texts:
+            stems = content_terms(normalise(text), self._synonyms)
+            found.update(stems)
+            found.update(_pairs(stems))
         for term in found:
             terms[term] = 1 - (1 - terms.get(term, 0.0)) * (1 - strength)
 
@@ -156,22 +171,32 @@ class Matcher:
         question = question[:MAX_QUESTION_CHARS]
         resolved = []
         seen = set()
-        for word, term in content_words(normalise(question), self._synonyms):
+        words = content_words(normalise(question), self._synonyms)
+        for word, term in words:
             if term in seen:  # "blah blah blah" is one unknown word, not three
                 continue
             seen.add(term)
             if term in self._postings:
                 # Softened: a word the base uses to tell facts apart ("start" of New START)
                 # keeps more of its weight than an unknown word equally common in English.
-                resolved.append((term, self._idf[term] * specificity(word) ** self.tuning.known_softening, 1.0))
+                resolved.append((term, self._idf[term] * self._specificity(word) ** self.tuning.known_softening, 1.0))
                 continue
             # Only a rare string can be a typo: "signed" is a word the base lacks, not a slip.
             fixed = self._correct(term) if zipf(word) < self.tuning.typo_max_zipf else None
             if fixed is None:
-                resolved.append((term, self._unknown_weight * specificity(word), 0.0))
+                resolved.append((term, self._unknown_weight * self._specificity(word), 0.0))
             elif fixed[0] not in STOP_WORDS:
                 resolved.append((fixed[0], self._idf[fixed[0]], fixed[1]))
+        # Adjacent words the base also has side by side ("cold peace", "national interests")
+        # point at the facts that use the phrase; a pair the base never uses adds nothing.
+        for pair in dict.fromkeys(_pairs([term for _, term in words])):
+            if pair in self._postings:
+                resolved.append((pair, self._idf[pair] * self.tuning.phrase_weight, 1.0))
         return resolved
+
+    def _specificity(self, word: str) -> float:
+        t = self.tuning
+        return specificity(word, rare=t.rare_zipf, common=t.common_zipf, floor=t.common_floor)
 
     def _correct(self, term: str) -> tuple[str, float] | None:
         if len(term) < 4 or not term.isalpha():
@@ -204,7 +229,7 @@ class Matcher:
         if not covered:
             return []
         shortlist = heapq.nsmallest(t.rerank_depth, covered.items(), key=lambda kv: (-kv[1], kv[0]))
-        query = " ".join(term for term, _, certainty in terms if certainty > 0)
+        query = " ".join(term for term, _, certainty in terms if certainty > 0 and "+" not in term)
         hits = []
         for doc, evidence in shortlist:
             coverage = min(1.0, evidence / total)
