@@ -148,7 +148,11 @@ class Matcher:
         self._docs = tuple(docs)
         # Typo correction looks among the knowledge base's stems and the stop words: a
         # misspelt filler word ("dose" for "does") is dropped, not counted as unknown.
-        self._spellings = tuple(sorted(t for t in self._postings if "+" not in t)) + tuple(sorted(STOP_WORDS))
+        spellings: dict[int, list[str]] = defaultdict(list)
+        for word in sorted({t for t in self._postings if "+" not in t} | STOP_WORDS):
+            spellings[len(word)].append(word)
+        self._spellings_by_length = {n: tuple(words) for n, words in spellings.items()}
+        self._fallback = self._opening_facts()
 
     def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
         # Evidence from several fields adds up (a word in both a curated question and the
@@ -202,8 +206,15 @@ class Matcher:
         if len(term) < 4 or not term.isalpha():
             return None
         cutoff = self.tuning.typo_cutoff_long if len(term) >= 6 else self.tuning.typo_cutoff_short
-        hit = process.extractOne(term, self._spellings, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-        return (hit[0], hit[1] / 100) if hit else None
+        # fuzz.ratio is 200*common/(len1+len2), so only words within these lengths can reach the cutoff.
+        low, high = math.ceil(len(term) * cutoff / (200 - cutoff)), math.floor(len(term) * (200 - cutoff) / cutoff)
+        best = None
+        for length in range(low, high + 1):
+            hit = process.extractOne(term, self._spellings_by_length.get(length, ()), scorer=fuzz.ratio,
+                                     processor=None, score_cutoff=best[1] if best else cutoff)
+            if hit and (best is None or hit[1] > best[1]):
+                best = hit
+        return (best[0], best[1] / 100) if best else None
 
     def rank(self, question: str) -> list[tuple[Fact | RelatedReading, float, float]]:
         """(fact or related-reading piece, score 0-100, coverage 0-1), best first."""
@@ -220,9 +231,14 @@ class Matcher:
         for term, weight, certainty in sorted(terms, key=lambda x: -x[1] * x[2]):
             postings = self._postings.get(term, ())
             if covered and len(postings) > t.common_posting_limit:
-                lookup = self._posting_maps[term]
-                for doc in list(covered):
-                    covered[doc] += weight * lookup.get(doc, 0.0) * certainty
+                if len(covered) < len(postings):
+                    lookup = self._posting_maps[term]
+                    for doc in list(covered):
+                        covered[doc] += weight * lookup.get(doc, 0.0) * certainty
+                else:
+                    for doc, strength in postings:
+                        if doc in covered:
+                            covered[doc] += weight * strength * certainty
                 continue
             for doc, strength in postings:
                 covered[doc] += weight * strength * certainty
@@ -246,7 +262,7 @@ class Matcher:
         hits = self._ranked(question)
         if not hits:
             kind = Kind.EMPTY if not self.terms(question) else Kind.ABSTAIN
-            return Decision(kind, question, None, self._fallback_topics(), truncated=truncated)
+            return Decision(kind, question, None, self._fallback, truncated=truncated)
         t = self.tuning
         top = hits[0]
         confident = top.score >= t.abstain_below and top.coverage >= t.min_coverage and top.evidence >= t.min_evidence
@@ -255,7 +271,7 @@ class Matcher:
             return Decision(Kind.OTHER_PIECE, question, None, (), reading, truncated)
         facts = [(self._docs[h.doc].fact, h.score) for h in hits if self._docs[h.doc].fact is not None]
         if not facts:
-            return Decision(Kind.ABSTAIN, question, None, self._fallback_topics(), truncated=truncated)
+            return Decision(Kind.ABSTAIN, question, None, self._fallback, truncated=truncated)
         best = Scored(*facts[0])
         if reading is not None or not confident:
             closest = tuple(f for f, _ in facts[: t.max_alternatives])
@@ -265,11 +281,10 @@ class Matcher:
             return Decision(Kind.DID_YOU_MEAN, question, best, close[: t.max_alternatives], truncated=truncated)
         return Decision(Kind.ANSWER, question, best, (), truncated=truncated)
 
-    def _fallback_topics(self) -> tuple[Fact, ...]:
+    def _opening_facts(self) -> tuple[Fact, ...]:
         """One opening fact from each of the first sections: something to offer when nothing matched."""
-        picks = []
-        for section in self.knowledge.sections:
-            facts = self.knowledge.facts_in(section.id)
-            if facts:
-                picks.append(facts[0])
+        opening: dict[str, Fact] = {}
+        for fact in self.knowledge.facts:
+            opening.setdefault(fact.section, fact)
+        picks = [opening[s.id] for s in self.knowledge.sections if s.id in opening]
         return tuple(picks[: self.tuning.max_alternatives])
