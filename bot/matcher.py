@@ -1,12 +1,14 @@
 """Question -> decision: answer, answer with "did you mean", or abstain.
 
-Two stages. Retrieval: every fact is a bag of word stems (its alternate questions and
-keywords count most, then its answer and quote, then its section), each stem weighted by
-how rare it is across the knowledge base (IDF), so "Bucharest" outweighs "Russia"; a
-question's coverage is the weighted share of its meaningful words that a fact contains.
-Words the knowledge base has never seen count against every fact, which is what makes
-"how do I reset my router" abstain. Rerank: the best candidates are compared with their
-curated questions by rapidfuzz. Everything is pure and synchronous; the index is built
+Two stages. Retrieval: every fact is a bag of word stems and adjacent-stem pairs (its
+alternate questions and keywords count most, then its answer and quote, then its section
+title), each weighted by how rare it is across the knowledge base (IDF), so "Bucharest"
+outweighs "Russia". A question's coverage is the weighted share of its meaningful words that
+a fact contains. Words the knowledge base has never seen count against every fact, in
+proportion to how rare they are in English: that is what makes "how do I reset my router"
+abstain while "signed" in a paraphrase does little harm. Misspellings are mapped to the
+nearest knowledge-base word with rapidfuzz. Rerank: the best candidates are compared with
+their curated questions by rapidfuzz. Everything is pure and synchronous; the index is built
 once and never changes, so one Matcher serves all threads.
 """
 
@@ -149,7 +151,7 @@ class Matcher:
         # Typo correction looks among the knowledge base's stems and the stop words: a
         # misspelt filler word ("dose" for "does") is dropped, not counted as unknown.
         spellings: dict[int, list[str]] = defaultdict(list)
-        for word in sorted({t for t in self._postings if "+" not in t} | STOP_WORDS):
+        for word in sorted({term for term in self._postings if "+" not in term} | STOP_WORDS):
             spellings[len(word)].append(word)
         self._spellings_by_length = {n: tuple(words) for n, words in spellings.items()}
         self._fallback = self._opening_facts()
@@ -216,10 +218,9 @@ class Matcher:
                 best = hit
         return (best[0], best[1] / 100) if best else None
 
-    def rank(self, question: str) -> list[tuple[Fact | RelatedReading, float, float]]:
-        """(fact or related-reading piece, score 0-100, coverage 0-1), best first."""
-        return [(self._docs[h.doc].fact or self._docs[h.doc].reading, h.score, h.coverage)
-                for h in self._ranked(question)]
+    def rank(self, question: str) -> list[Scored]:
+        """The candidate facts for a question with their scores, best first (at most rerank_depth)."""
+        return [Scored(self._docs[h.doc].fact, h.score) for h in self._ranked(question) if self._docs[h.doc].fact]
 
     def _ranked(self, question: str) -> list[_Hit]:
         terms = self.terms(question)
@@ -282,7 +283,7 @@ class Matcher:
         return Decision(Kind.ANSWER, question, best, (), truncated=truncated)
 
     def _opening_facts(self) -> tuple[Fact, ...]:
-        """One opening fact from each of the first sections: something to offer when nothing matched."""
+        """The first fact of each of the first sections: something to offer when nothing matched."""
         opening: dict[str, Fact] = {}
         for fact in self.knowledge.facts:
             opening.setdefault(fact.section, fact)

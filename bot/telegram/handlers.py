@@ -216,18 +216,14 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         decision, reply = engine.answer(text)
         if decision.answered and decision.best:
             facts = [decision.best.fact, *decision.alternatives]
-            facts += [f for f, score, _ in _ranked_facts(engine, text) if f not in facts
-                      and score >= engine.matcher.tuning.abstain_below]
+            facts += [c.fact for c in engine.matcher.rank(text)
+                      if c.fact not in facts and c.score >= engine.matcher.tuning.abstain_below]
             results = [_article(f"f:{f.id}", replies.label(f), f.answer, replies.for_fact(f, knowledge))
                        for f in facts[:INLINE_RESULTS]]
         else:
             results = [_article("none", texts.NOT_COVERED, reply.plain(), reply)]
     log.info("inline query decision results=%d", len(results))
     await query.answer(results[:INLINE_RESULTS] if text else results[:50], cache_time=60)
-
-
-def _ranked_facts(engine: Engine, text: str):
-    return [(f, s, c) for f, s, c in engine.matcher.rank(text) if hasattr(f, "section")]
 
 
 def _article(result_id: str, title: str, description: str, reply: replies.Reply) -> InlineQueryResultArticle:
