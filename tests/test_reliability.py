@@ -52,6 +52,34 @@ def test_bot_api_faults_lose_no_question_and_answer_each_once():
     assert FAKE_TOKEN not in log and FAKE_TOKEN.split(":")[1] not in log
 
 
+def test_rejected_token_exits_2_without_printing_it():
+    api = FakeBotApi().start()
+    api.fail("getMe", Fault(status=401, description="Unauthorized", times=100))
+    process = BotProcess(api)
+    try:
+        code = process.proc.wait(30)
+    finally:
+        process.terminate()
+        api.stop()
+    log = process.log()
+    assert code == 2 and "Telegram rejected TELEGRAM_BOT_TOKEN" in log
+    assert FAKE_TOKEN.split(":")[1] not in log  # PTB's own message contains it: the logger redacts it
+
+
+def test_api_down_at_start_up_is_waited_out():
+    api = FakeBotApi().start()
+    api.fail("getMe", Fault(status=502, description="Bad Gateway", times=2))
+    process = BotProcess(api)
+    try:
+        process.wait_ready(timeout=30)
+        api.message("who wrote it", chat_id=3101)
+        assert "Zhao Huasheng" in api.wait_for(chat_id="3101")[0]["text"]
+    finally:
+        code, _ = process.terminate()
+        api.stop()
+    assert code == 0
+
+
 def test_blocked_user_does_not_stop_answers_to_others():
     api = FakeBotApi().start()
     process = BotProcess(api).wait_ready()

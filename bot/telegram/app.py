@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, LinkPreviewOptions
 from telegram.constants import ParseMode, UpdateType
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -81,21 +81,33 @@ async def _set_command_menus(app: Application) -> None:
 
 
 def run(settings: Settings, engine: Engine) -> int:
-    """Serve until SIGINT/SIGTERM: long polling, or a webhook when WEBHOOK_URL is set."""
+    """Serve until SIGINT/SIGTERM: long polling, or a webhook when WEBHOOK_URL is set.
+
+    Exit codes: 0 after a clean stop, 2 when Telegram rejects the token, 1 on any other failure.
+    Failures go through the logger, which redacts the token (PTB's own messages may contain it).
+    """
     logs.configure(settings.log_level, secrets=(settings.token, settings.webhook_secret))
     app = build_application(settings, engine)
-    if settings.webhook_url:
-        log.info("webhook mode on 0.0.0.0:%d", settings.port)
-        app.run_webhook(
-            listen="0.0.0.0",
-            port=settings.port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
-    else:
-        log.info("long polling")
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    try:
+        if settings.webhook_url:
+            log.info("webhook mode on 0.0.0.0:%d", settings.port)
+            app.run_webhook(
+                listen="0.0.0.0",
+                port=settings.port,
+                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=-1,  # Telegram unreachable at boot: keep trying, with backoff
+            )
+        else:
+            log.info("long polling")
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    except InvalidToken:
+        log.error("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather")
+        return 2
+    except Exception:
+        log.exception("the bot stopped on an unexpected error")
+        return 1
     log.info("stopped")
     return 0
