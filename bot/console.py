@@ -39,7 +39,12 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
         if not line:
             continue
         command = line.split()[0].lower()
-        if line.isdigit() and 1 <= int(line) <= len(choices):
+        if line.isdigit():
+            if not 1 <= int(line) <= len(choices):
+                hint = {0: texts.CONSOLE_NO_CHOICES, 1: texts.CONSOLE_ONE_CHOICE}.get(len(choices),
+                                                                                        texts.CONSOLE_NO_SUCH_CHOICE)
+                print(hint.format(count=len(choices)), file=out, flush=True)
+                continue
             reply = replies.for_button(choices[int(line) - 1].data, knowledge)
         elif command in ("/start",):
             reply = replies.for_start(knowledge)

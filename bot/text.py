@@ -87,7 +87,8 @@ class Synonyms:
 def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
     """(word, stem) for each word that carries meaning, in order, synonyms folded."""
     words = synonyms.fold(normalised).split()
-    return [(w, stem(w)) for w in words if w not in STOP_WORDS]
+    # A lone letter or digit ("2", "x") says nothing about what is asked.
+    return [(w, stem(w)) for w in words if len(w) > 1 and w not in STOP_WORDS]
 
 
 def content_terms(normalised: str, synonyms: Synonyms) -> list[str]:

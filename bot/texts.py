@@ -56,3 +56,6 @@ MISSING_TOKEN = (
 )
 CONSOLE_WELCOME = "Ask a question (or /sections, /about, /help; a number picks a suggestion; Ctrl-D quits)."
 CONSOLE_PICK = "Pick a number:"
+CONSOLE_NO_SUCH_CHOICE = "Pick a number from 1 to {count}, or ask a question."
+CONSOLE_ONE_CHOICE = "Type 1 to pick it, or ask a question."
+CONSOLE_NO_CHOICES = "There is nothing to pick here: ask a question, or /sections."

@@ -73,3 +73,17 @@ def test_no_command_without_token_starts_the_terminal_chat():
     assert result.returncode == 0
     assert "Zhao Huasheng" in out and "The article, part by part:" in out and "Valdai" in out
     assert "1. An abrupt U-turn" in out  # buttons become numbered choices
+
+
+def test_terminal_chat_numbers_pick_choices_and_out_of_range_gets_a_hint():
+    result = run_bot("chat", stdin=b"/sections\n3\n99\n")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "Will this time be different?" in out  # section 3 opened by its number
+    assert "Pick a number from 1 to" in out  # 99 is not a choice, and is not sent to the matcher
+
+
+def test_a_lone_digit_is_not_a_question():
+    result = run_bot("ask", "--json", "-", stdin=b"2\n")
+    record = json.loads(result.stdout)
+    assert not record["answered"] and "another piece" not in record["text"]
