@@ -86,7 +86,7 @@ class Tuning:
     common_floor: float = 0.2
     phrase_weight: float = 0.3  # times the IDF of a known pair of adjacent words
     known_softening: float = 0.5  # exponent on the English-commonness factor of known words
-    min_evidence: float = 1.2  # matched weight below this is too little to answer on ("time in Moscow")
+    min_evidence: float = 2.0  # matched weight below this is too little to answer on ("time in Moscow")
 
 
 class _Hit(NamedTuple):
