@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
@@ -146,5 +147,16 @@ def _print_problems(exc: KnowledgeError, stream: TextIO) -> None:
         print(f"  {problem}", file=stream)
 
 
+def entry() -> None:
+    """Console-script entry point: main() with a quiet exit when the reader of stdout goes away."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `python -m bot check | head -1`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -116,6 +116,7 @@ class Matcher:
         self.tuning = tuning or Tuning()
         zipf("")  # load the English frequency table now, not on the first question
         self._synonyms = Synonyms(knowledge.synonyms)
+        self._surface: dict[str, str] = {}  # every word of the base as written -> its stem
         t = self.tuning
         docs: list[_Doc] = []
         strengths: list[dict[str, float]] = []
@@ -148,10 +149,15 @@ class Matcher:
         self._postings = {term: tuple(p) for term, p in postings.items()}
         self._posting_maps = {term: dict(p) for term, p in postings.items() if len(p) > t.common_posting_limit}
         self._docs = tuple(docs)
-        # Typo correction looks among the knowledge base's stems and the stop words: a
-        # misspelt filler word ("dose" for "does") is dropped, not counted as unknown.
+        # Typo correction compares the word as typed, and its stem, with the base's words as
+        # written and their stems ("zelenksy" is closest to "zelensky", "expier" to "expir"),
+        # and with the stop words, so a misspelt filler word ("dose" for "does") is dropped.
+        for word in STOP_WORDS:
+            self._surface.setdefault(word, word)
+        for stem in list(self._surface.values()):  # stems too: "expier" is closest to "expir"
+            self._surface.setdefault(stem, stem)
         spellings: dict[int, list[str]] = defaultdict(list)
-        for word in sorted({term for term in self._postings if "+" not in term} | STOP_WORDS):
+        for word in sorted(self._surface):
             spellings[len(word)].append(word)
         self._spellings_by_length = {n: tuple(words) for n, words in spellings.items()}
         self._fallback = self._opening_facts()
@@ -161,9 +167,11 @@ class Matcher:
         # quote counts more than in either), but never past 1.
         found = set()
         for text in texts:
-            stems = content_terms(normalise(text), self._synonyms)
+            words = content_words(normalise(text), self._synonyms)
+            stems = [s for _, s in words]
             found.update(stems)
             found.update(_pairs(stems))
+            self._surface.update(words)
         for term in found:
             terms[term] = 1 - (1 - terms.get(term, 0.0)) * (1 - strength)
 
@@ -188,10 +196,11 @@ class Matcher:
                 resolved.append((term, self._idf[term] * self._specificity(word) ** self.tuning.known_softening, 1.0))
                 continue
             # Only a rare string can be a typo: "signed" is a word the base lacks, not a slip.
-            fixed = self._correct(term) if zipf(word) < self.tuning.typo_max_zipf else None
+            fixed = self._correct(word, term) if zipf(word) < self.tuning.typo_max_zipf else None
             if fixed is None:
                 resolved.append((term, self._unknown_weight * self._specificity(word), 0.0))
-            elif fixed[0] not in STOP_WORDS:
+            elif fixed[0] not in STOP_WORDS and fixed[0] not in seen:
+                seen.add(fixed[0])
                 resolved.append((fixed[0], self._idf[fixed[0]], fixed[1]))
         # Adjacent words the base also has side by side ("cold peace", "national interests")
         # point at the facts that use the phrase; a pair the base never uses adds nothing.
@@ -204,19 +213,25 @@ class Matcher:
         t = self.tuning
         return specificity(word, rare=t.rare_zipf, common=t.common_zipf, floor=t.common_floor)
 
-    def _correct(self, term: str) -> tuple[str, float] | None:
-        if len(term) < 4 or not term.isalpha():
+    def _correct(self, word: str, term: str) -> tuple[str, float] | None:
+        """The stem of the base's word closest to a misspelt `word` (or its stem), with the similarity (0-1)."""
+        if len(word) < 4 or not word.isalpha():
             return None
-        cutoff = self.tuning.typo_cutoff_long if len(term) >= 6 else self.tuning.typo_cutoff_short
-        # fuzz.ratio is 200*common/(len1+len2), so only words within these lengths can reach the cutoff.
-        low, high = math.ceil(len(term) * cutoff / (200 - cutoff)), math.floor(len(term) * (200 - cutoff) / cutoff)
+        cutoff = self.tuning.typo_cutoff_long if len(word) >= 6 else self.tuning.typo_cutoff_short
         best = None
-        for length in range(low, high + 1):
-            hit = process.extractOne(term, self._spellings_by_length.get(length, ()), scorer=fuzz.ratio,
-                                     processor=None, score_cutoff=best[1] if best else cutoff)
-            if hit and (best is None or hit[1] > best[1]):
-                best = hit
-        return (best[0], best[1] / 100) if best else None
+        for typed in dict.fromkeys((term, word)):  # the stem first: it wins a tie
+            # fuzz.ratio is 200*common/(len1+len2): only words within these lengths can reach the cutoff.
+            low = math.ceil(len(typed) * cutoff / (200 - cutoff))
+            high = math.floor(len(typed) * (200 - cutoff) / cutoff)
+            for length in range(low, high + 1):
+                hit = process.extractOne(typed, self._spellings_by_length.get(length, ()), scorer=fuzz.ratio,
+                                         processor=None, score_cutoff=best[1] if best else cutoff)
+                if hit and (best is None or hit[1] > best[1]):
+                    best = hit
+        if best is None:
+            return None
+        stem = self._surface[best[0]]
+        return (stem, best[1] / 100) if stem in self._postings or stem in STOP_WORDS else None
 
     def rank(self, question: str) -> list[Scored]:
         """The candidate facts for a question with their scores, best first (at most rerank_depth)."""

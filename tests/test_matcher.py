@@ -42,6 +42,32 @@ def test_single_word_typos_are_tolerated(engine, question, fact):
     assert decision.answered and decision.best.fact.id == fact
 
 
+def test_typos_of_the_knowledge_base_names_are_corrected(engine):
+    import random
+
+    from bot.text import content_words, stem
+
+    matcher, rng = engine.matcher, random.Random(3)
+    names = sorted({w for f in engine.knowledge.facts for k in f.keywords
+                    for w, _ in content_words(normalise(k), matcher._synonyms) if len(w) >= 6 and w.isalpha()})
+
+    def typo(word: str) -> str:  # one transposition, deletion or substitution inside the word
+        i, kind = rng.randrange(1, len(word) - 1), rng.choice("tds")
+        if kind == "t":
+            return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1:] if kind == "d" else word[:i] + rng.choice("aeiourstln") + word[i + 1:]
+
+    right = total = 0
+    for name in names:
+        misspelt = typo(name)
+        if stem(misspelt) in matcher._postings:  # the typo is itself a word of the base
+            continue
+        total += 1
+        fixed = matcher._correct(misspelt, stem(misspelt))
+        right += bool(fixed and fixed[0] == stem(name))
+    assert total > 300 and right / total >= 0.95, (right, total)
+
+
 @pytest.mark.parametrize("prefix", ["/ask ", "/ask@ArticleBot ", "@ArticleBot ", "hey @ArticleBot, "])
 def test_commands_and_mentions_do_not_change_the_answer(engine, prefix):
     plain = engine.decide("who wrote the paper")
