@@ -70,7 +70,7 @@ class Tuning:
     did_you_mean_margin: float = 6.0  # runners-up this close to the best are offered
     coverage_weight: float = 0.7  # final = coverage_weight * coverage + rest * question similarity
     rerank_depth: int = 12
-    common_posting_limit: int = 500  # words in more documents than this only re-score candidates
+    common_posting_limit: int = 500  # a word in more documents than this only re-scores candidates
     max_alternatives: int = 3
     # How strongly a word counts where it appears: curated questions and keywords, the
     # article's own words, the section it belongs to.
@@ -101,6 +101,9 @@ class _Doc:
     fact: Fact | None
     reading: RelatedReading | None
     questions: tuple[str, ...]  # prepared: content stems joined by spaces
+
+
+_POSTING_MAP_MIN = 64  # long postings also get a dict, for re-scoring a few candidates quickly
 
 
 def _pairs(stems: list[str]) -> list[str]:
@@ -147,7 +150,7 @@ class Matcher:
             for term, strength in terms.items():
                 postings[term].append((i, strength))
         self._postings = {term: tuple(p) for term, p in postings.items()}
-        self._posting_maps = {term: dict(p) for term, p in postings.items() if len(p) > t.common_posting_limit}
+        self._posting_maps = {term: dict(p) for term, p in postings.items() if len(p) > _POSTING_MAP_MIN}
         self._docs = tuple(docs)
         # Typo correction compares the word as typed, and its stem, with the base's words as
         # written and their stems ("zelenksy" is closest to "zelensky", "expier" to "expir"),
@@ -242,22 +245,24 @@ class Matcher:
         total = sum(w for _, w, _ in terms)
         t = self.tuning
         covered: dict[int, float] = defaultdict(float)
-        # Heaviest words first. Once some documents are in hand, a word found in very many
-        # documents only adds to those: it cannot lift a document that has nothing rarer.
+        # Heaviest words first. Once documents are in hand, a word only re-scores them when
+        # the words left could not lift a new document to the coverage gate, or when it is in
+        # so many documents that it cannot tell them apart anyway.
+        remaining = sum(w * c for _, w, c in terms)
         for term, weight, certainty in sorted(terms, key=lambda x: -x[1] * x[2]):
             postings = self._postings.get(term, ())
-            if covered and len(postings) > t.common_posting_limit:
-                if len(covered) < len(postings):
-                    lookup = self._posting_maps[term]
-                    for doc in list(covered):
-                        covered[doc] += weight * lookup.get(doc, 0.0) * certainty
-                else:
-                    for doc, strength in postings:
-                        if doc in covered:
-                            covered[doc] += weight * strength * certainty
-                continue
-            for doc, strength in postings:
-                covered[doc] += weight * strength * certainty
+            if not covered or (remaining >= t.min_coverage * total and len(postings) <= t.common_posting_limit):
+                for doc, strength in postings:
+                    covered[doc] += weight * strength * certainty
+            elif len(postings) > max(len(covered), _POSTING_MAP_MIN):
+                lookup = self._posting_maps[term]
+                for doc in list(covered):
+                    covered[doc] += weight * lookup.get(doc, 0.0) * certainty
+            else:
+                for doc, strength in postings:
+                    if doc in covered:
+                        covered[doc] += weight * strength * certainty
+            remaining -= weight * certainty
         if not covered:
             return []
         shortlist = heapq.nsmallest(t.rerank_depth, covered.items(), key=lambda kv: (-kv[1], kv[0]))
