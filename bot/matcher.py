@@ -295,12 +295,22 @@ class Matcher:
             return Decision(Kind.ABSTAIN, question, None, self._fallback, truncated=truncated)
         best = Scored(*facts[0])
         if reading is not None or not confident:
-            closest = tuple(f for f, _ in facts[: t.max_alternatives])
-            return Decision(Kind.ABSTAIN, question, best, closest, truncated=truncated)
+            return Decision(Kind.ABSTAIN, question, best, self._closest([f for f, _ in facts]), truncated=truncated)
         close = tuple(f for f, s in facts[1:] if s >= best.score - t.did_you_mean_margin)
         if close:
             return Decision(Kind.DID_YOU_MEAN, question, best, close[: t.max_alternatives], truncated=truncated)
         return Decision(Kind.ANSWER, question, best, (), truncated=truncated)
+
+    def _closest(self, ranked: list[Fact]) -> tuple[Fact, ...]:
+        """Topics to offer instead of an answer: the nearest facts, then their related facts."""
+        picks = dict.fromkeys(ranked[: self.tuning.max_alternatives])
+        for related in (self.knowledge.fact(r) for f in ranked[:1] for r in f.related):
+            if related and len(picks) < self.tuning.max_alternatives:
+                picks.setdefault(related)
+        for fact in self._fallback:
+            if len(picks) < self.tuning.max_alternatives:
+                picks.setdefault(fact)
+        return tuple(picks)
 
     def _opening_facts(self) -> tuple[Fact, ...]:
         """The first fact of each of the first sections: something to offer when nothing matched."""
