@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from . import texts
@@ -79,8 +79,7 @@ def for_decision(decision: Decision, knowledge: Knowledge) -> Reply:
     notes = ((Style.NOTE, texts.TRUNCATED.format(limit=MAX_QUESTION_CHARS)),) if decision.truncated else ()
     if decision.answered and decision.best:
         reply = for_fact(decision.best.fact, knowledge, score=decision.score, alternatives=decision.alternatives)
-        return Reply(notes + reply.blocks, reply.buttons, True, reply.fact, reply.section, reply.score,
-                     reply.suggestions)
+        return replace(reply, blocks=notes + reply.blocks)
     if decision.kind is Kind.OTHER_PIECE and decision.reading:
         r = decision.reading
         text = texts.OTHER_PIECE.format(title=r.title, author=r.author, article_title=knowledge.article.title,

@@ -33,7 +33,6 @@ HELP = (
 INLINE_HINT = "You can also type @{username} followed by a question in any chat."
 ABOUT = "{author}, “{title}”. {series}, {publisher}, {date}.\nAuthor: {affiliation}."
 SECTIONS_HEADING = "The article, part by part:"
-SECTION_HEADING = "{title}"
 SECTION_FACTS = "What it says here:"
 SOURCE_LINE = "Section: {section}"
 DID_YOU_MEAN = "Did you mean:"

@@ -110,6 +110,7 @@ async def test_group_answers_when_addressed_threaded_to_the_asker(bot, text, ext
     (sent,) = request.sent()
     assert "Zhao Huasheng" in sent["text"]
     assert sent["reply_parameters"]["message_id"] == msg["message_id"]
+    assert sent["reply_parameters"]["allow_sending_without_reply"] is True  # still answered if deleted
 
 
 async def test_group_repeat_within_a_minute_is_answered_once(bot):

@@ -37,7 +37,9 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
     builder = (
         Application.builder()
         .token(settings.token)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        # allow_sending_without_reply: if the asker deleted the question, answer anyway.
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True),
+                           allow_sending_without_reply=True))
         .rate_limiter(AIORateLimiter(max_retries=3))  # waits out Telegram's 429 flood limits
         .concurrent_updates(16)  # answers do not depend on each other; slow sends must not queue others
         .post_init(_set_command_menus)
