@@ -19,7 +19,7 @@ from telegram.ext import ContextTypes
 
 from .. import replies, texts
 from ..engine import Engine
-from ..text import normalise
+from ..text import MAX_QUESTION_CHARS, normalise
 from .guards import RateLimiter, RepeatFilter, Verdict
 from .keyboards import inline_keyboard
 
@@ -101,7 +101,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     if verdict is Verdict.NOTIFY:
         await send(message, replies.notice(texts.RATE_LIMITED), quote=group)
         return
-    if group and not s.repeats.first((chat.id, normalise(question))):
+    if group and not s.repeats.first((chat.id, normalise(question[:MAX_QUESTION_CHARS]))):  # bounded key
         log.info("question chat=%s repeated within the window: not answered again", chat.type)
         return
     decision, reply = s.engine.answer(question)
