@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .text import fold_styles
+
 DEFAULT_FILE = "article.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")  # short: ids travel in 64-byte callback data
 MIN_QUESTIONS = 3
@@ -26,9 +28,6 @@ _FACT_REQUIRED = {"id", "section", "answer", "quote", "questions"}
 _FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related"}
 _READING_REQUIRED = {"title", "author"}
 _READING_FIELDS = _READING_REQUIRED | {"keywords"}
-
-_QUOTE_STYLES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
-                               "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
 @dataclass(frozen=True)
@@ -148,21 +147,17 @@ def coverage(knowledge: Knowledge) -> Coverage:
     per_section = {s.id: 0 for s in knowledge.sections}
     for f in knowledge.facts:
         per_section[f.section] = per_section.get(f.section, 0) + 1
-    quotes = [_comparable(f.quote) for f in knowledge.facts]
+    quotes = [comparable(f.quote) for f in knowledge.facts]
     uncited = tuple(
         n for n, paragraph in enumerate(knowledge.paragraphs, 1)
-        if not any(q and q in _comparable(paragraph) for q in quotes)
+        if not any(q and q in comparable(paragraph) for q in quotes)
     )
     return Coverage(per_section, uncited, len(knowledge.paragraphs), len(quotes))
 
 
 def comparable(text: str) -> str:
     """Whitespace- and quote-style-insensitive form used to compare quotes with the source."""
-    return _comparable(text)
-
-
-def _comparable(text: str) -> str:
-    return " ".join(text.translate(_QUOTE_STYLES).split())
+    return " ".join(fold_styles(text).split())
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -327,7 +322,7 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     pending_related: list[tuple[_Located, str, tuple[str, ...]]] = []
-    source = _comparable(source_text)
+    source = comparable(source_text)
     for item in _list(value, data, "facts", problem):
         label = f"fact {item.get('id')}" if isinstance(item, dict) and item.get("id") else "fact"
         if not _check_fields(item, _FACT_FIELDS, _FACT_REQUIRED, label, problem):
@@ -339,7 +334,7 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
         if section and section not in section_ids:
             problem(item.line_of("section"), f"{where}: section {section!r} does not exist")
         answer, quote = _text(item, "answer", where, problem), _text(item, "quote", where, problem)
-        if quote and source and _comparable(quote) not in source:
+        if quote and source and comparable(quote) not in source:
             problem(item.line_of("quote"), f"{where}: quote not found verbatim in the source text")
         questions = _texts(item, "questions", where, problem)
         if "questions" in item and len(questions) < MIN_QUESTIONS:

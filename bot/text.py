@@ -51,9 +51,14 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+def fold_styles(text: str) -> str:
+    """Curly quotes, guillemets and dashes as their plain ASCII forms."""
+    return text.translate(_STYLE)
+
+
 def normalise(text: str) -> str:
     """NFKC, case-fold, one quote and dash style, no command/mention, words separated by one space."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_STYLE)
+    text = fold_styles(unicodedata.normalize("NFKC", text).casefold())
     # Zero-width and direction marks (category Cf) vanish, so they cannot split a word.
     if not text.isascii():
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
