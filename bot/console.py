@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TextIO
 
@@ -11,8 +12,8 @@ from .engine import Engine
 
 def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None = None) -> int:
     """Read questions until end of input; print each reply. Returns the exit code."""
-    import sys
-
+    if read is input and hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")  # undecodable bytes become U+FFFD, not a crash
     out = out or sys.stdout
     knowledge = engine.knowledge
     choices: list[replies.Button] = []

@@ -149,7 +149,7 @@ def test_hostile_input_through_ask(text):
 
 
 def test_hostile_input_through_the_terminal_chat():
-    stdin = "\n".join(t.replace("\n", " ") for t in HOSTILE).encode("utf-8", "surrogatepass") + b"\n"
+    stdin = "\n".join(t.replace("\n", " ") for t in HOSTILE).encode("utf-8", "surrogatepass") + b"\n\xff\xfe bad\n"
     result = _bot("chat", stdin=stdin)
     assert result.returncode == 0 and not result.stderr
-    assert result.stdout.decode().count("> ") >= len(HOSTILE)
+    assert result.stdout.decode().count("> ") >= len(HOSTILE) + 1
