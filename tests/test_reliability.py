@@ -86,6 +86,9 @@ def test_blocked_user_does_not_stop_answers_to_others():
     try:
         api.fail("sendMessage", Fault(status=403, description="Forbidden: bot was blocked by the user"))
         api.message("who wrote it", chat_id=3001)
+        deadline = time.monotonic() + 10
+        while "not delivered, the user blocked the bot" not in process.log() and time.monotonic() < deadline:
+            time.sleep(0.05)
         api.message("who wrote it", chat_id=3002)
         (sent,) = api.wait_for(chat_id="3002")
         assert "Zhao Huasheng" in sent["text"]
