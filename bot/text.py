@@ -42,6 +42,15 @@ explain describe anybody someone somebody guess think thoughts opinion view view
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
 """.split())
 
+# Number words as digits, so "thirty years" meets "30 years". Units are left alone: a lone
+# digit is not a term, and "one" or "two" are rarely what a question is about.
+NUMBER_WORDS = {
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+    "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100",
+}
+
 _stemmer = snowballstemmer.stemmer("english")
 
 
@@ -91,7 +100,7 @@ class Synonyms:
 
 def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
     """(word, stem) for each word that carries meaning, in order, synonyms folded."""
-    words = synonyms.fold(normalised).split()
+    words = [NUMBER_WORDS.get(w, w) for w in synonyms.fold(normalised).split()]
     # A lone letter or digit ("2", "x") says nothing about what is asked.
     return [(w, stem(w)) for w in words if len(w) > 1 and w not in STOP_WORDS]
 
