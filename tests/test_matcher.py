@@ -26,9 +26,14 @@ def test_dev_set_accuracy_stays_at_or_above_target(engine):
         assert ok / n >= 0.95, (category, s.per_category[category])
 
 
-def test_held_out_questions_written_apart_from_the_knowledge_base(engine):
-    s = summarise(evaluate(engine, load_items(ROOT / "bench" / "heldout2.yaml")))
-    assert s.overall[0] / s.overall[1] >= 0.85, s
+def test_held_out_sets_do_not_regress(engine):
+    # Questions written apart from the knowledge base (bench/heldout*.yaml; each header says
+    # how it was used). Together they guard against tuning that only helps the dev set.
+    outcomes = [o for path in sorted((ROOT / "bench").glob("heldout*.yaml"))
+                for o in evaluate(engine, load_items(path))]
+    s = summarise(outcomes)
+    assert s.overall[1] >= 200 and s.overall[0] / s.overall[1] >= 0.90, s
+    assert s.abstention[0] / s.abstention[1] >= 0.90, s
 
 
 @pytest.mark.parametrize(("question", "fact"), [
