@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
+from . import texts
 from .engine import Engine
 from .knowledge import KnowledgeError, coverage, load, resolve_path
 from .settings import Settings, SettingsError
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return console.run(engine)
     if not settings.token:
-        print(f"error: {_missing_token()}", file=sys.stderr)
+        print(f"error: {texts.MISSING_TOKEN}", file=sys.stderr)
         return EXIT_CONFIG
     from .telegram.app import run
 
@@ -64,12 +65,6 @@ def _parser() -> argparse.ArgumentParser:
     check_parser = sub.add_parser("check", help="validate the knowledge base and report coverage")
     check_parser.add_argument("path", nargs="?", help="knowledge file or folder (default: the bundled one)")
     return parser
-
-
-def _missing_token() -> str:
-    from . import texts
-
-    return texts.MISSING_TOKEN
 
 
 # --- ask -------------------------------------------------------------------------------------
