@@ -87,6 +87,14 @@ class Knowledge:
     def facts_in(self, section_id: str) -> tuple[Fact, ...]:
         return tuple(f for f in self.facts if f.section == section_id)
 
+    @cached_property
+    def opening_facts(self) -> tuple[Fact, ...]:
+        """The first fact of each section, in article order: a tour of the argument."""
+        first: dict[str, Fact] = {}
+        for fact in self.facts:
+            first.setdefault(fact.section, fact)
+        return tuple(first[s.id] for s in self.sections if s.id in first)
+
     # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass.
     @cached_property
     def _facts_by_id(self) -> dict[str, Fact]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .commonness import specificity, zipf
+from .commonness import COMMON_ZIPF, FLOOR, RARE_ZIPF, specificity, zipf
 from .knowledge import Fact, Knowledge, RelatedReading
 from .text import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, content_words, normalise
 
@@ -81,9 +81,9 @@ class Tuning:
     typo_cutoff_long: float = 80.0  # rapidfuzz ratio to accept a correction, words of 6+ chars
     typo_cutoff_short: float = 85.0  # for 4-5 character words (shorter ones are not corrected)
     typo_max_zipf: float = 3.5  # words more common than this in English are taken as meant
-    rare_zipf: float = 3.5  # English words this rare or rarer count fully (names, terms of art)
-    common_zipf: float = 6.5  # words this common count only common_floor of their weight
-    common_floor: float = 0.2
+    rare_zipf: float = RARE_ZIPF  # English words this rare or rarer count fully (names, terms of art)
+    common_zipf: float = COMMON_ZIPF  # words this common count only common_floor of their weight
+    common_floor: float = FLOOR
     phrase_weight: float = 0.3  # times the IDF of a known pair of adjacent words
     known_softening: float = 0.5  # exponent on the English-commonness factor of known words
     min_evidence: float = 2.0  # matched weight below this is too little to answer on ("time in Moscow")
@@ -163,7 +163,7 @@ class Matcher:
         for word in sorted(self._surface):
             spellings[len(word)].append(word)
         self._spellings_by_length = {n: tuple(words) for n, words in spellings.items()}
-        self._fallback = self._opening_facts()
+        self._fallback = knowledge.opening_facts[: t.max_alternatives]  # offered when nothing matched
 
     def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
         # Evidence from several fields adds up (a word in both a curated question and the
@@ -238,10 +238,10 @@ class Matcher:
 
     def rank(self, question: str) -> list[Scored]:
         """The candidate facts for a question with their scores, best first (at most rerank_depth)."""
-        return [Scored(self._docs[h.doc].fact, h.score) for h in self._ranked(question) if self._docs[h.doc].fact]
+        hits = self._ranked(self.terms(question))
+        return [Scored(self._docs[h.doc].fact, h.score) for h in hits if self._docs[h.doc].fact]
 
-    def _ranked(self, question: str) -> list[_Hit]:
-        terms = self.terms(question)
+    def _ranked(self, terms: list[tuple[str, float, float]]) -> list[_Hit]:
         total = sum(w for _, w, _ in terms)
         t = self.tuning
         covered: dict[int, float] = defaultdict(float)
@@ -280,9 +280,10 @@ class Matcher:
     def decide(self, question: str) -> Decision:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
-        hits = self._ranked(question)
+        terms = self.terms(question)
+        hits = self._ranked(terms)
         if not hits:
-            kind = Kind.EMPTY if not self.terms(question) else Kind.ABSTAIN
+            kind = Kind.ABSTAIN if terms else Kind.EMPTY
             return Decision(kind, question, None, self._fallback, truncated=truncated)
         t = self.tuning
         top = hits[0]
@@ -311,11 +312,3 @@ class Matcher:
             if len(picks) < self.tuning.max_alternatives:
                 picks.setdefault(fact)
         return tuple(picks)
-
-    def _opening_facts(self) -> tuple[Fact, ...]:
-        """The first fact of each of the first sections: something to offer when nothing matched."""
-        opening: dict[str, Fact] = {}
-        for fact in self.knowledge.facts:
-            opening.setdefault(fact.section, fact)
-        picks = [opening[s.id] for s in self.knowledge.sections if s.id in opening]
-        return tuple(picks[: self.tuning.max_alternatives])

@@ -86,7 +86,7 @@ def for_decision(decision: Decision, knowledge: Knowledge) -> Reply:
                                         article_author=knowledge.article.author)
         return Reply((*notes, (Style.TEXT, text)))
     if decision.kind is Kind.EMPTY:
-        example = label(_examples(knowledge, 1)[0])
+        example = label(knowledge.opening_facts[0])
         return Reply((*notes, (Style.TEXT, texts.EMPTY.format(example=example))),
                      _rows(decision.alternatives), suggestions=tuple(f.id for f in decision.alternatives))
     closest = decision.alternatives
@@ -139,7 +139,7 @@ def for_sections(knowledge: Knowledge) -> Reply:
 
 def for_start(knowledge: Knowledge, examples: int = 3) -> Reply:
     """Welcome: what the bot is, the article, and example questions as buttons."""
-    picks = _examples(knowledge, examples)
+    picks = knowledge.opening_facts[:examples]
     blocks = ((Style.TEXT, texts.INTRO.format(**citation_fields(knowledge))), (Style.BOLD, texts.EXAMPLES_HEADING),
               *((Style.ITEM, label(f)) for f in picks))
     return Reply(blocks, _rows(picks), suggestions=tuple(f.id for f in picks))
@@ -147,7 +147,7 @@ def for_start(knowledge: Knowledge, examples: int = 3) -> Reply:
 
 def for_help(knowledge: Knowledge, commands: tuple[tuple[str, str], ...], username: str | None = None) -> Reply:
     lines = "\n".join(f"/{name} - {description}" for name, description in commands)
-    blocks = [(Style.TEXT, texts.HELP.format(example=label(_examples(knowledge, 1)[0]), commands=lines))]
+    blocks = [(Style.TEXT, texts.HELP.format(example=label(knowledge.opening_facts[0]), commands=lines))]
     if username:
         blocks.append((Style.NOTE, texts.INLINE_HINT.format(username=username)))
     return Reply(tuple(blocks))
@@ -159,12 +159,6 @@ def for_about(knowledge: Knowledge) -> Reply:
 
 def notice(text: str) -> Reply:
     return Reply(((Style.TEXT, text),))
-
-
-def _examples(knowledge: Knowledge, n: int) -> list[Fact]:
-    # The opening fact of each section, in article order: a tour of the argument.
-    picks = [facts[0] for s in knowledge.sections if (facts := knowledge.facts_in(s.id))]
-    return picks[:n]
 
 
 def _rows(facts) -> tuple[tuple[Button, ...], ...]:
