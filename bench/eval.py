@@ -78,7 +78,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
 
 def load_items(path: Path, include_ru: bool = False) -> list[dict]:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [i for i in items if include_ru or i.get("category") != "ru"]
+    return [i for i in items if include_ru or not str(i.get("category", "")).startswith("ru")]
 
 
 def _pct(pair: tuple[int, int]) -> str:

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from eval import DEFAULT_QUESTIONS, load_items
 
 from bot.knowledge import Knowledge, load
-from bot.matcher import Matcher
+from bot.matching import Matcher
 
 SYLLABLES = ("ka", "lo", "mi", "ten", "sar", "vo", "ru", "bel", "din", "gra", "po", "zek", "an", "tor")
 

@@ -13,9 +13,10 @@ import sys
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
-from . import texts
+from . import messages
 from .engine import Engine
 from .knowledge import KnowledgeError, coverage, load, resolve_path
+from .matching import load_embedder
 from .settings import Settings, SettingsError
 
 EXIT_OK, EXIT_CONFIG = 0, 2
@@ -39,13 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems(exc, sys.stderr)
         return EXIT_CONFIG
     if command == "ask":
-        return ask(engine, args.question, as_json=args.json)
+        return ask(engine, args.question, as_json=args.json, lang=args.lang)
     if command == "chat":
         from . import console
 
-        return console.run(engine)
+        return console.run(engine, lang=getattr(args, "lang", None))
     if not settings.token:
-        print(f"error: {texts.MISSING_TOKEN}", file=sys.stderr)
+        print(f"error: {messages.MISSING_TOKEN}", file=sys.stderr)
         return EXIT_CONFIG
     from .telegram.app import run
 
@@ -58,10 +59,13 @@ def _parser() -> argparse.ArgumentParser:
                         "else the bundled one)")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
-    sub.add_parser("chat", help="chat with the bot in this terminal")
+    chat_parser = sub.add_parser("chat", help="chat with the bot in this terminal")
     ask_parser = sub.add_parser("ask", help="answer one question, or one per line of stdin with '-'")
     ask_parser.add_argument("question", help="the question, or - to read one question per line from stdin")
     ask_parser.add_argument("--json", action="store_true", help="write one JSON object per question")
+    for p in (ask_parser, chat_parser):
+        p.add_argument("--lang", choices=messages.LANGUAGES,
+                       help="reply in this language (default: the language of each question)")
     check_parser = sub.add_parser("check", help="validate the knowledge base and report coverage")
     check_parser.add_argument("path", nargs="?", help="knowledge file or folder (default: the bundled one)")
     return parser
@@ -70,13 +74,13 @@ def _parser() -> argparse.ArgumentParser:
 # --- ask -------------------------------------------------------------------------------------
 
 
-def ask(engine: Engine, question: str, *, as_json: bool, stdin: BinaryIO | None = None,
+def ask(engine: Engine, question: str, *, as_json: bool, lang: str | None = None, stdin: BinaryIO | None = None,
         stdout: TextIO | None = None) -> int:
     """Answer the question, or every stdin line when question is '-'; one output per input line."""
     stdout = stdout or sys.stdout
     questions = _stdin_lines(stdin or sys.stdin.buffer) if question == "-" else iter([_clean_arg(question)])
     for q in questions:
-        reply = engine.reply(q)
+        reply = engine.reply(q, lang)
         if as_json:
             record = {
                 "question": q,
@@ -86,6 +90,8 @@ def ask(engine: Engine, question: str, *, as_json: bool, stdin: BinaryIO | None 
                 "fact": reply.fact.id if reply.fact else None,
                 "score": reply.score,
                 "suggestions": list(reply.suggestions),
+                "confidence": round(reply.confidence, 4),
+                "lang": reply.lang,
             }
             stdout.write(_one_line(json.dumps(record, ensure_ascii=False)) + "\n")
         else:
@@ -127,6 +133,13 @@ def check(path: str | None) -> int:
           f"questions: {questions} (min {min(len(f.questions) for f in knowledge.facts)} per fact), "
           f"related-reading pieces: {len(knowledge.related_reading)}")
     print(f"quotes verbatim in source: {report.quote_count}/{report.quote_count}")
+    translated = sum(1 for f in knowledge.facts if f.answer_ru)
+    questions_ru = [len(f.questions_ru) for f in knowledge.facts]
+    print(f"russian: {translated}/{len(knowledge.facts)} facts translated, questions_ru: {sum(questions_ru)} "
+          f"(min {min(questions_ru)} per fact)" if translated else "russian: none (answers in English only)")
+    embedder = load_embedder()
+    print("matching: semantic + lexical (embedding model loaded)" if embedder else
+          "matching: lexical only (embedding model not available, or SEMANTIC=off)")
     print(f"paragraphs cited: {report.paragraph_count - len(report.uncited_paragraphs)}/{report.paragraph_count}")
     print("facts per section:")
     for section in knowledge.sections:

@@ -6,30 +6,35 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from . import replies, texts
+from . import messages, replies
 from .engine import Engine
 
 
-def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None = None) -> int:
-    """Read questions until end of input; print each reply. Returns the exit code."""
+def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None = None,
+        lang: str | None = None) -> int:
+    """Read questions until end of input; print each reply. Returns the exit code.
+
+    Replies follow each question's language, or `lang` when given; commands follow the last question's.
+    """
     if read is input and hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # undecodable bytes become U+FFFD, not a crash
     out = out or sys.stdout
     knowledge = engine.knowledge
     choices: list[replies.Button] = []
+    current = lang or "en"
 
     def show(reply: replies.Reply) -> None:
         nonlocal choices
         print(reply.plain(), file=out)
         choices = [button for row in reply.buttons for button in row]
         if choices:
-            print(texts.CONSOLE_PICK, file=out)
+            print(messages.get(reply.lang).console_pick, file=out)
             for n, button in enumerate(choices, 1):
                 print(f"  {n}. {button.label}", file=out)
         print(file=out, flush=True)
 
-    print(texts.CONSOLE_WELCOME, file=out)
-    show(replies.for_start(knowledge))
+    print(messages.get(current).console_welcome, file=out)
+    show(replies.for_start(knowledge, current))
     while True:
         try:
             line = read("> ")
@@ -42,21 +47,22 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
         command = line.split()[0].lower()
         if line.isdigit():
             if not 1 <= int(line) <= len(choices):
-                hint = {0: texts.CONSOLE_NO_CHOICES, 1: texts.CONSOLE_ONE_CHOICE}.get(len(choices),
-                                                                                        texts.CONSOLE_NO_SUCH_CHOICE)
+                m = messages.get(current)
+                hint = {0: m.console_no_choices, 1: m.console_one_choice}.get(len(choices), m.console_no_such_choice)
                 print(hint.format(count=len(choices)), file=out, flush=True)
                 continue
             reply = replies.for_button(choices[int(line) - 1].data, knowledge)
         elif command in ("/start",):
-            reply = replies.for_start(knowledge)
+            reply = replies.for_start(knowledge, current)
         elif command == "/sections":
-            reply = replies.for_sections(knowledge)
+            reply = replies.for_sections(knowledge, current)
         elif command == "/about":
-            reply = replies.for_about(knowledge)
+            reply = replies.for_about(knowledge, current)
         elif command == "/help":
-            reply = replies.for_help(knowledge, texts.PRIVATE_COMMANDS)
+            reply = replies.for_help(knowledge, current)
         elif command in ("/quit", "/exit"):
             return 0
         else:
-            reply = engine.reply(line)
-        show(reply or replies.notice(texts.UNKNOWN_BUTTON))
+            reply = engine.reply(line, lang)
+            current = reply.lang
+        show(reply or replies.notice(messages.get(current).unknown_button, current))

@@ -15,17 +15,20 @@ from typing import Any
 
 import yaml
 
-from .text import fold_styles
+from .typography import fold_styles
 
 DEFAULT_FILE = "article.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")  # short: ids travel in 64-byte callback data
 MIN_QUESTIONS = 3
+MIN_QUESTIONS_RU = 4  # once a knowledge base is translated, every fact needs this many Russian questions
 
 _TOP_FIELDS = {"article", "sections", "facts", "synonyms", "related_reading"}
-_ARTICLE_FIELDS = {"title", "author", "affiliation", "series", "publisher", "date", "source"}
-_SECTION_FIELDS = {"id", "title", "summary"}
+_ARTICLE_REQUIRED = {"title", "author", "affiliation", "series", "publisher", "date", "source"}
+_ARTICLE_FIELDS = _ARTICLE_REQUIRED | {"description_ru"}
+_SECTION_REQUIRED = {"id", "title", "summary"}
+_SECTION_FIELDS = _SECTION_REQUIRED | {"title_ru", "summary_ru", "overview"}
 _FACT_REQUIRED = {"id", "section", "answer", "quote", "questions"}
-_FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related"}
+_FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related", "answer_ru", "questions_ru"}
 _READING_REQUIRED = {"title", "author"}
 _READING_FIELDS = _READING_REQUIRED | {"keywords"}
 
@@ -39,6 +42,7 @@ class Article:
     publisher: str
     date: dt.date
     source: Path
+    description_ru: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,9 @@ class Section:
     id: str
     title: str
     summary: str
+    title_ru: str = ""
+    summary_ru: str = ""
+    overview: str = ""  # id of the fact that gives the article's overview of this topic
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,8 @@ class Fact:
     questions: tuple[str, ...]
     keywords: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    answer_ru: str = ""  # the answer in Russian; the quote stays the article's English original
+    questions_ru: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,8 @@ def _parse(file: Path) -> tuple[Knowledge | None, list[Problem]]:
     facts = _facts(data.get("facts"), data, section_ids, source_text, problem)
     reading = _reading(data.get("related_reading"), data, problem)
     synonyms = _synonyms(data.get("synonyms"), data, problem)
+    _check_overviews(sections, facts, data, problem)
+    _check_translation(article, sections, facts, data, problem)
     if article is None or problems:
         return None, problems
     return Knowledge(article, tuple(sections), tuple(facts), tuple(reading), synonyms, paragraphs, file), []
@@ -270,11 +281,11 @@ def _list(value: Any, data: _Located, key: str, problem, required: bool = True) 
 
 
 def _article(item: Any, data: _Located, file: Path, problem) -> tuple[Article | None, tuple[str, ...], str]:
-    if "article" in data and not _check_fields(item, _ARTICLE_FIELDS, _ARTICLE_FIELDS, "article", problem):
+    if "article" in data and not _check_fields(item, _ARTICLE_FIELDS, _ARTICLE_REQUIRED, "article", problem):
         problem(data.line_of("article"), "'article' must be a mapping")
     if not isinstance(item, _Located):
         return None, (), ""
-    texts = {k: _text(item, k, "article", problem) for k in _ARTICLE_FIELDS - {"date"}}
+    texts = {k: _text(item, k, "article", problem) for k in _ARTICLE_REQUIRED - {"date"}}
     date = item.get("date")
     if isinstance(date, str):
         try:
@@ -296,20 +307,22 @@ def _article(item: Any, data: _Located, file: Path, problem) -> tuple[Article | 
     if not isinstance(date, dt.date) or not all(texts.values()):
         return None, paragraphs, source_text
     texts["source"] = source
-    return Article(date=date, **texts), paragraphs, source_text
+    return Article(date=date, description_ru=_text(item, "description_ru", "article", problem), **texts), \
+        paragraphs, source_text
 
 
 def _sections(value: Any, data: _Located, problem) -> list[Section]:
     sections: list[Section] = []
     seen: dict[str, int] = {}
     for item in _list(value, data, "sections", problem):
-        if not _check_fields(item, _SECTION_FIELDS, _SECTION_FIELDS, "section", problem):
+        if not _check_fields(item, _SECTION_FIELDS, _SECTION_REQUIRED, "section", problem):
             problem(data.line_of("sections"), "each section must be a mapping")
             continue
         sid = _id(item, "section", seen, problem)
         title, summary = _text(item, "title", "section", problem), _text(item, "summary", "section", problem)
+        extra = {k: _text(item, k, f"section {sid or '?'}", problem) for k in ("title_ru", "summary_ru", "overview")}
         if sid and title and summary:
-            sections.append(Section(sid, title, summary))
+            sections.append(Section(sid, title, summary, **extra))
     return sections
 
 
@@ -349,14 +362,46 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
             problem(item.line_of("questions"),
                     f"{where}: needs at least {MIN_QUESTIONS} questions, has {len(questions)}")
         keywords, related = _texts(item, "keywords", where, problem), _texts(item, "related", where, problem)
+        answer_ru, questions_ru = _text(item, "answer_ru", where, problem), _texts(item, "questions_ru", where, problem)
         pending_related.append((item, where, related))
         if fid:
-            facts.append(Fact(fid, section, answer, quote, questions, keywords, related))
+            facts.append(Fact(fid, section, answer, quote, questions, keywords, related, answer_ru, questions_ru))
     for item, where, related in pending_related:
         for rid in related:
             if rid not in seen:
                 problem(item.line_of("related"), f"{where}: related fact {rid!r} does not exist")
     return facts
+
+
+def _check_overviews(sections: list[Section], facts: list[Fact], data: _Located, problem) -> None:
+    section_of = {f.id: f.section for f in facts}
+    for item in data.get("sections") or []:
+        if isinstance(item, _Located) and isinstance(item.get("overview"), str):
+            fid = item["overview"].strip()
+            if fid and section_of.get(fid) != item.get("id"):
+                problem(item.line_of("overview"),
+                        f"section {item.get('id')}: overview {fid!r} is not a fact of this section")
+
+
+def _check_translation(article: Article | None, sections: list[Section], facts: list[Fact], data: _Located,
+                       problem) -> None:
+    """A base with no Russian at all is fine (it answers in English); a partly translated one is not."""
+    translated = any(f.answer_ru or f.questions_ru for f in facts) or any(s.title_ru for s in sections)
+    if not translated:
+        return
+    lines = {item.get("id"): item for key in ("sections", "facts") for item in (data.get(key) or [])
+             if isinstance(item, _Located)}
+    if article is not None and not article.description_ru:
+        problem(data.line_of("article"), "article: missing 'description_ru' (the base has Russian elsewhere)")
+    for s in sections:
+        if not s.title_ru:
+            problem(lines[s.id].line, f"section {s.id}: missing 'title_ru' (the base has Russian elsewhere)")
+    for f in facts:
+        if not f.answer_ru:
+            problem(lines[f.id].line, f"fact {f.id}: missing 'answer_ru' (the base has Russian elsewhere)")
+        if len(f.questions_ru) < MIN_QUESTIONS_RU:
+            problem(lines[f.id].line_of("questions_ru"),
+                    f"fact {f.id}: needs at least {MIN_QUESTIONS_RU} questions_ru, has {len(f.questions_ru)}")
 
 
 def _reading(value: Any, data: _Located, problem) -> list[RelatedReading]:

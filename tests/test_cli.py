@@ -32,8 +32,10 @@ def test_ask_json_writes_one_object_per_input_line_in_order():
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [r["question"] for r in records] == lines
     for r in records:
-        assert set(r) == {"question", "answered", "text", "section", "fact", "score", "suggestions"}
+        assert list(r) == ["question", "answered", "text", "section", "fact", "score", "suggestions", "confidence",
+                           "lang"]
         assert isinstance(r["answered"], bool) and 0 <= r["score"] <= 100 and isinstance(r["suggestions"], list)
+        assert 0 <= r["confidence"] <= 1 and r["lang"] == "en"
     author, empty, router, sidebar, start = (records[i] for i in (0, 1, 2, 4, 5))
     assert author["answered"] and author["fact"] == "author" and author["section"] == "about"
     assert "Zhao Huasheng" in author["text"]

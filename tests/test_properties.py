@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.text import normalise
+from bot.matching.normalise import normalise
 
 any_text = st.text(max_size=300)
 hostile = st.one_of(any_text, st.sampled_from([

@@ -34,7 +34,7 @@ def test_knowledge_and_user_text_is_escaped(engine):
 def test_every_reply_of_every_kind_is_valid_telegram_html(engine):
     kb = engine.knowledge
     built = [replies.for_start(kb), replies.for_sections(kb), replies.for_about(kb),
-             replies.for_help(kb, (("ask", "Ask"),), "ArticleBot")]
+             replies.for_help(kb, "en", "ArticleBot"), replies.for_help(kb, "ru", "ArticleBot", group=True)]
     built += [replies.for_fact(f, kb) for f in kb.facts] + [replies.for_more(f, kb) for f in kb.facts]
     built += [replies.for_section(s, kb) for s in kb.sections]
     built += [engine.reply(q) for q in ("nato", "router reset", "karaganov", "", "x" * 5000)]

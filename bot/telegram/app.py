@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from .. import logs, texts
+from .. import logs, messages
 from ..engine import Engine
 from ..settings import Settings
 from . import handlers
@@ -72,13 +72,16 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
 
 async def _set_command_menus(app: Application) -> None:
     # The menus are a convenience: if Telegram refuses them, the bot still answers.
-    menus = ((texts.PRIVATE_COMMANDS, BotCommandScopeAllPrivateChats()),
-             (texts.GROUP_COMMANDS, BotCommandScopeAllGroupChats()))
-    for commands, scope in menus:
-        try:
-            await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope)
-        except TelegramError as exc:
-            log.warning("could not set the %s command menu: %s", scope.type, exc)
+    for lang in messages.LANGUAGES:
+        m = messages.get(lang)
+        code = None if lang == "en" else lang  # English is the default for every other language
+        for commands, scope in ((m.private_commands, BotCommandScopeAllPrivateChats()),
+                                (m.group_commands, BotCommandScopeAllGroupChats())):
+            try:
+                await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope,
+                                              language_code=code)
+            except TelegramError as exc:
+                log.warning("could not set the %s command menu (%s): %s", scope.type, lang, exc)
     log.info("bot @%s ready", app.bot.username)
 
 

@@ -17,9 +17,8 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
-from .. import replies, texts
+from .. import messages, replies
 from ..engine import Engine
-from ..text import MAX_QUESTION_CHARS, normalise
 from .guards import RateLimiter, RepeatFilter, Verdict
 from .keyboards import inline_keyboard
 
@@ -42,6 +41,12 @@ class Services:
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.application.bot_data[SERVICES]
+
+
+def user_lang(update: Update) -> str:
+    """The language of the user's Telegram app: for replies that have no question to follow."""
+    user = update.effective_user
+    return "ru" if messages.get(user.language_code if user else None) is messages.RU else "en"
 
 
 # --- sending ---------------------------------------------------------------------------------
@@ -99,16 +104,19 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     if verdict is Verdict.DROP:
         return
     if verdict is Verdict.NOTIFY:
-        await send(message, replies.notice(texts.RATE_LIMITED), quote=group)
+        lang = user_lang(update)
+        await send(message, replies.notice(messages.get(lang).rate_limited, lang), quote=group)
         return
-    if group and not s.repeats.first((chat.id, normalise(question[:MAX_QUESTION_CHARS]))):  # bounded key
+    result = s.engine.answer(question)
+    if group and not s.repeats.first((chat.id, result.repeat_key)):
         log.info("question chat=%s repeated within the window: not answered again", chat.type)
         return
-    decision, reply = s.engine.answer(question)
-    log.info("question chat=%s decision=%s score=%d fact=%s", chat.type, decision.kind.value, decision.score,
-             decision.best.fact.id if decision.best and decision.answered else "-")
+    decision = result.decision
+    log.info("question chat=%s decision=%s lang=%s confidence=%.2f fact=%s", chat.type, decision.kind.value,
+             decision.lang, decision.confidence, decision.best.fact.id if decision.best and decision.answered
+             else "-")
     log.debug("question text: %r", question)
-    await send(message, reply, quote=group)
+    await send(message, result.reply, quote=group)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -140,7 +148,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     words = (message.text or "").split(maxsplit=1)  # "/ask@Bot question" -> the question
     question = words[1].strip() if len(words) > 1 else ""
     if not question:
-        await send(message, _help(context), quote=message.chat.type != ChatType.PRIVATE)
+        await send(message, _help(update, context), quote=message.chat.type != ChatType.PRIVATE)
         return
     await answer_question(update, context, question)
 
@@ -150,39 +158,41 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: what the bot is; /start <fact id> (a shared deep link) opens that answer."""
-    knowledge = services(context).engine.knowledge
+    knowledge, lang = services(context).engine.knowledge, user_lang(update)
     fact = knowledge.fact(context.args[0]) if context.args else None
-    reply = replies.for_fact(fact, knowledge) if fact else replies.for_start(knowledge)
+    reply = replies.for_fact(fact, knowledge, lang) if fact else replies.for_start(knowledge, lang)
     await send(update.effective_message, reply)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: how to ask, in private chats and groups."""
     message = update.effective_message
-    await send(message, _help(context), quote=message.chat.type != ChatType.PRIVATE)
+    await send(message, _help(update, context), quote=message.chat.type != ChatType.PRIVATE)
 
 
-def _help(context: ContextTypes.DEFAULT_TYPE) -> replies.Reply:
-    return replies.for_help(services(context).engine.knowledge, texts.PRIVATE_COMMANDS, context.bot.username)
+def _help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> replies.Reply:
+    group = update.effective_chat.type != ChatType.PRIVATE
+    return replies.for_help(services(context).engine.knowledge, user_lang(update), context.bot.username, group=group)
 
 
 async def sections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/sections: one button per section of the article."""
     message = update.effective_message
-    await send(message, replies.for_sections(services(context).engine.knowledge),
+    await send(message, replies.for_sections(services(context).engine.knowledge, user_lang(update)),
                quote=message.chat.type != ChatType.PRIVATE)
 
 
 async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/about: the full citation."""
     message = update.effective_message
-    await send(message, replies.for_about(services(context).engine.knowledge),
+    await send(message, replies.for_about(services(context).engine.knowledge, user_lang(update)),
                quote=message.chat.type != ChatType.PRIVATE)
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private chat, not text (photo, sticker, voice...): a one-line hint."""
-    await send(update.effective_message, replies.notice(texts.NON_TEXT))
+    lang = user_lang(update)
+    await send(update.effective_message, replies.notice(messages.get(lang).non_text, lang))
 
 
 # --- buttons and inline mode -----------------------------------------------------------------
@@ -193,7 +203,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     reply = replies.for_button(query.data or "", services(context).engine.knowledge)
     if reply is None:
-        await query.answer(texts.UNKNOWN_BUTTON)
+        await query.answer(messages.get(user_lang(update)).unknown_button)
         return
     await query.answer()
     if isinstance(query.message, Message):
@@ -210,18 +220,21 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     knowledge = engine.knowledge
     text = query.query.strip()
     if not text:
-        results = [_article(f"s:{s.id}", s.title, s.summary, replies.for_section(s, knowledge))
+        lang = user_lang(update)
+        results = [_article(f"s:{s.id}", replies.section_title(s, lang), s.summary_ru if lang == "ru" and
+                            s.summary_ru else s.summary, replies.for_section(s, knowledge, lang))
                    for s in knowledge.sections]
     else:
-        decision, reply = engine.answer(text)
+        result = engine.answer(text)
+        decision, lang = result.decision, result.reply.lang
         if decision.answered and decision.best:
+            # The engine's own ranking: the answer first, then the other candidates it would also answer with.
             facts = [decision.best.fact, *decision.alternatives]
-            facts += [c.fact for c in engine.matcher.rank(text)
-                      if c.fact not in facts and c.score >= engine.matcher.tuning.abstain_below]
-            results = [_article(f"f:{f.id}", replies.label(f), f.answer, replies.for_fact(f, knowledge))
-                       for f in facts[:INLINE_RESULTS]]
+            facts += [c.fact for c in result.candidates if c.fact not in facts and c.score >= 50]
+            results = [_article(f"f:{f.id}", replies.label(f, lang), replies.answer_text(f, lang),
+                                replies.for_fact(f, knowledge, lang)) for f in facts[:INLINE_RESULTS]]
         else:
-            results = [_article("none", texts.NOT_COVERED, reply.plain(), reply)]
+            results = [_article("none", messages.get(lang).not_covered, result.reply.plain(), result.reply)]
     log.info("inline query decision results=%d", len(results))
     await query.answer(results[:INLINE_RESULTS] if text else results[:50], cache_time=60)
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-_TABLE = Path(__file__).resolve().parent / "data" / "english_zipf.tsv"
+_DATA = Path(__file__).resolve().parent.parent / "data"
+_TABLES = {"en": _DATA / "english_zipf.tsv", "ru": _DATA / "russian_zipf.tsv"}
 RARE_ZIPF = 3.5  # at or below: a specific word, full weight
 COMMON_ZIPF = 6.5  # at or above: an everyday word, FLOOR weight
 FLOOR = 0.2
 
 
-@lru_cache(maxsize=1)
-def _zipf() -> dict[str, float]:
+@lru_cache(maxsize=2)
+def _zipf(lang: str) -> dict[str, float]:
     table = {}
-    with _TABLE.open(encoding="utf-8") as lines:
+    with _TABLES[lang].open(encoding="utf-8") as lines:
         for line in lines:
             if not line.startswith("#"):
                 word, _, value = line.rstrip("\n").partition("\t")
@@ -28,8 +29,8 @@ def _zipf() -> dict[str, float]:
 
 
 def zipf(word: str) -> float:
-    """Zipf frequency of a lower-case word (0 for words outside the 40,000 most common)."""
-    return _zipf().get(word, 0.0)
+    """Zipf frequency of a lower-case word in its language (0 outside the 40,000 most common)."""
+    return _zipf("ru" if word and "\u0400" <= word[0] <= "\u04ff" else "en").get(word, 0.0)
 
 
 def specificity(word: str, *, rare: float = RARE_ZIPF, common: float = COMMON_ZIPF, floor: float = FLOOR) -> float:

@@ -12,12 +12,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from ..typography import fold_styles
+
 MAX_QUESTION_CHARS = 500  # longer input is cut before matching (the reply says so)
 
-_STYLE = str.maketrans({
-    "‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-})
 _COMMAND = re.compile(r"^\s*/[a-z0-9_]+(@[a-z0-9_]+)?\b")  # /ask, /ask@SomeBot
 _MENTION = re.compile(r"(?<!\w)@[a-z0-9_]{3,}")
 _APOSTROPHE_S = re.compile(r"'s\b")
@@ -40,6 +38,16 @@ whom whose why will with won would wouldn y yeah yes yet you your yours yourself
 whos wheres hows dont doesnt isnt wasnt arent cant wont didnt
 explain describe anybody someone somebody guess think thoughts opinion view views take
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
+""".split()) | frozenset("""
+а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
+его ее ей ему если есть еще ж же за зачем здесь и из или им их к как какая какие каким какими какое
+какой каков какова каковы когда кого ком кому который которые кто ли либо мне мной мы на над нам нас
+не него нее нет ни них но ну о об обо однако он она они оно от очень по под при про с со так также
+такой там те тем то того тоже той только том ты у уж уже хотя чего чей чем что чтобы чье чья эта эти
+это этого этой этом этот эту я ли ль разве неужели почему зачем сколько можно нужно надо
+расскажи расскажите скажи скажите объясни объясните опиши подскажи подскажите пожалуйста плз пж
+думает считает пишет говорит мнение статья статье статьи статью автор автора автору автором
+привет здравствуйте вообще вкратце кратко коротко просто типа ну-ка какой-то что-то
 """.split())
 
 # Number words as digits, so "thirty years" meets "30 years". Units are left alone: a lone
@@ -51,23 +59,28 @@ NUMBER_WORDS = {
     "hundred": "100",
 }
 
-_stemmer = snowballstemmer.stemmer("english")
+_english = snowballstemmer.stemmer("english")
+_russian = snowballstemmer.stemmer("russian")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The English Snowball stem of one lower-case word (cached: the vocabulary is small)."""
-    return _stemmer.stemWord(word)
+    """The Snowball stem of one lower-case word, Russian for Cyrillic words (cached: the vocabulary is small)."""
+    return (_russian if _CYRILLIC.search(word) else _english).stemWord(word)
 
 
-def fold_styles(text: str) -> str:
-    """Curly quotes, guillemets and dashes as their plain ASCII forms."""
-    return text.translate(_STYLE)
+def language(text: str) -> str:
+    """"ru" when a text has more Cyrillic than Latin letters, else "en" (emoji and digits say nothing)."""
+    folded = text.casefold()
+    cyrillic = len(_CYRILLIC.findall(folded))
+    return "ru" if cyrillic and cyrillic >= len(_LATIN.findall(folded)) else "en"
 
 
 def normalise(text: str) -> str:
     """NFKC, case-fold, one quote and dash style, no command/mention, words separated by one space."""
-    text = fold_styles(unicodedata.normalize("NFKC", text).casefold())
+    text = fold_styles(unicodedata.normalize("NFKC", text).casefold()).replace("ё", "е")
     # Zero-width and direction marks (category Cf) vanish, so they cannot split a word.
     if not text.isascii():
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

@@ -1,4 +1,4 @@
-"""Question -> decision: answer, answer with "did you mean", or abstain.
+"""The lexical stage: which facts share the question's words, and how much of it they explain.
 
 Two stages. Retrieval: every fact is a bag of word stems and adjacent-stem pairs (its
 alternate questions and keywords count most, then its answer and quote, then its section
@@ -9,7 +9,7 @@ proportion to how rare they are in English: that is what makes "how do I reset m
 abstain while "signed" in a paraphrase does little harm. Misspellings are mapped to the
 nearest knowledge-base word with rapidfuzz. Rerank: the best candidates are compared with
 their curated questions by rapidfuzz. Everything is pure and synchronous; the index is built
-once and never changes, so one Matcher serves all threads.
+once and never changes, so one index serves all threads.
 """
 
 from __future__ import annotations
@@ -19,46 +19,13 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ..knowledge import Fact, Knowledge, RelatedReading
 from .commonness import COMMON_ZIPF, FLOOR, RARE_ZIPF, specificity, zipf
-from .knowledge import Fact, Knowledge, RelatedReading
-from .text import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, content_words, normalise
-
-
-class Kind(StrEnum):
-    ANSWER = "answer"
-    DID_YOU_MEAN = "did_you_mean"  # answered, with close alternatives offered
-    ABSTAIN = "abstain"  # the article does not cover it
-    OTHER_PIECE = "other_piece"  # about a related-reading piece, not this article
-    EMPTY = "empty"  # nothing to match: blank, emoji only, only filler words
-
-
-@dataclass(frozen=True)
-class Scored:
-    fact: Fact
-    score: float  # 0-100
-
-
-@dataclass(frozen=True)
-class Decision:
-    kind: Kind
-    question: str
-    best: Scored | None  # the fact answered, or the closest one when abstaining
-    alternatives: tuple[Fact, ...] = ()  # did-you-mean options, or closest topics
-    reading: RelatedReading | None = None
-    truncated: bool = False  # the question was cut to MAX_QUESTION_CHARS before matching
-
-    @property
-    def answered(self) -> bool:
-        return self.kind in (Kind.ANSWER, Kind.DID_YOU_MEAN)
-
-    @property
-    def score(self) -> int:
-        return round(self.best.score) if self.best else 0
+from .normalise import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, content_words, normalise
 
 
 @dataclass(frozen=True)
@@ -89,7 +56,19 @@ class Tuning:
     min_evidence: float = 2.0  # matched weight below this is too little to answer on ("time in Moscow")
 
 
-class _Hit(NamedTuple):
+class Term(NamedTuple):
+    """One meaningful word (or adjacent pair) of a question, as the index understood it."""
+
+    term: str  # stem, or "stem+stem" for a pair
+    weight: float
+    certainty: float  # 1 for a known word, < 1 for a typo fix, 0 for a word the base never uses
+    word: str  # as written (after normalising); "" for a pair
+    meant: str = ""  # for a typo fix, the knowledge base's word it was taken for
+
+
+class Hit(NamedTuple):
+    """One document the question's words point at."""
+
     doc: int
     score: float  # 0-100
     coverage: float  # share of the question's weight this document explains
@@ -111,13 +90,13 @@ def _pairs(stems: list[str]) -> list[str]:
     return [f"{a}+{b}" for a, b in itertools.pairwise(stems)]
 
 
-class Matcher:
-    """An immutable index over one knowledge base."""
+class LexicalIndex:
+    """An immutable word index over one knowledge base."""
 
     def __init__(self, knowledge: Knowledge, tuning: Tuning | None = None):
         self.knowledge = knowledge
         self.tuning = tuning or Tuning()
-        zipf("")  # load the English frequency table now, not on the first question
+        zipf("a"), zipf("я")  # load the frequency tables now, not on the first question
         self._synonyms = Synonyms(knowledge.synonyms)
         self._surface: dict[str, str] = {}  # every word of the base as written -> its stem
         t = self.tuning
@@ -128,8 +107,8 @@ class Matcher:
             terms: dict[str, float] = {}
             self._add(terms, [section.title] if section else [], t.section_strength)
             self._add(terms, [f.answer, f.quote], t.text_strength)
-            self._add(terms, [*f.questions, *f.keywords], t.curated_strength)
-            docs.append(_Doc(f, None, self._prepared(f.questions)))
+            self._add(terms, [*f.questions, *f.questions_ru, *f.keywords], t.curated_strength)
+            docs.append(_Doc(f, None, self._prepared((*f.questions, *f.questions_ru))))
             strengths.append(terms)
         for r in knowledge.related_reading:
             terms = {}
@@ -150,6 +129,8 @@ class Matcher:
             for term, strength in terms.items():
                 postings[term].append((i, strength))
         self._postings = {term: tuple(p) for term, p in postings.items()}
+        self._doc_terms = tuple(frozenset(terms) for terms in strengths)
+        self._doc_of_fact = {d.fact.id: i for i, d in enumerate(docs) if d.fact}
         self._posting_maps = {term: dict(p) for term, p in postings.items() if len(p) > _POSTING_MAP_MIN}
         self._docs = tuple(docs)
         # Typo correction compares the word as typed, and its stem, with the base's words as
@@ -163,7 +144,6 @@ class Matcher:
         for word in sorted(self._surface):
             spellings[len(word)].append(word)
         self._spellings_by_length = {n: tuple(words) for n, words in spellings.items()}
-        self._fallback = knowledge.opening_facts[: t.max_alternatives]  # offered when nothing matched
 
     def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
         # Evidence from several fields adds up (a word in both a curated question and the
@@ -183,7 +163,7 @@ class Matcher:
 
     # --- per question -------------------------------------------------------------------
 
-    def terms(self, question: str) -> list[tuple[str, float, float]]:
+    def terms(self, question: str) -> list[Term]:
         """(term, weight, certainty) for each meaningful word: certainty < 1 for typo fixes."""
         question = question[:MAX_QUESTION_CHARS]
         resolved = []
@@ -196,28 +176,30 @@ class Matcher:
             if term in self._postings:
                 # Softened: a word the base uses to tell facts apart ("start" of New START)
                 # keeps more of its weight than an unknown word equally common in English.
-                resolved.append((term, self._idf[term] * self._specificity(word) ** self.tuning.known_softening, 1.0))
+                weight = self._idf[term] * self._specificity(word) ** self.tuning.known_softening
+                resolved.append(Term(term, weight, 1.0, word))
                 continue
             # Only a rare string can be a typo: "signed" is a word the base lacks, not a slip.
-            fixed = self._correct(word, term) if zipf(word) < self.tuning.typo_max_zipf else None
+            fixed = self.correct(word, term) if zipf(word) < self.tuning.typo_max_zipf else None
             if fixed is None:
-                resolved.append((term, self._unknown_weight * self._specificity(word), 0.0))
+                resolved.append(Term(term, self._unknown_weight * self._specificity(word), 0.0, word))
             elif fixed[0] not in STOP_WORDS and fixed[0] not in seen:
                 seen.add(fixed[0])
-                resolved.append((fixed[0], self._idf[fixed[0]], fixed[1]))
+                resolved.append(Term(fixed[0], self._idf[fixed[0]], fixed[1], word, fixed[2]))
         # Adjacent words the base also has side by side ("cold peace", "national interests")
         # point at the facts that use the phrase; a pair the base never uses adds nothing.
         for pair in dict.fromkeys(_pairs([term for _, term in words])):
             if pair in self._postings:
-                resolved.append((pair, self._idf[pair] * self.tuning.phrase_weight, 1.0))
+                resolved.append(Term(pair, self._idf[pair] * self.tuning.phrase_weight, 1.0, ""))
         return resolved
 
     def _specificity(self, word: str) -> float:
         t = self.tuning
         return specificity(word, rare=t.rare_zipf, common=t.common_zipf, floor=t.common_floor)
 
-    def _correct(self, word: str, term: str) -> tuple[str, float] | None:
-        """The stem of the base's word closest to a misspelt `word` (or its stem), with the similarity (0-1)."""
+    def correct(self, word: str, term: str) -> tuple[str, float, str] | None:
+        """For a misspelt `word` (or its stem): the stem of the closest word of the base, the similarity (0-1)
+        and that word as the base writes it."""
         if len(word) < 4 or not word.isalpha():
             return None
         cutoff = self.tuning.typo_cutoff_long if len(word) >= 6 else self.tuning.typo_cutoff_short
@@ -234,22 +216,39 @@ class Matcher:
         if best is None:
             return None
         stem = self._surface[best[0]]
-        return (stem, best[1] / 100) if stem in self._postings or stem in STOP_WORDS else None
+        return (stem, best[1] / 100, best[0]) if stem in self._postings or stem in STOP_WORDS else None
 
-    def rank(self, question: str) -> list[Scored]:
-        """The candidate facts for a question with their scores, best first (at most rerank_depth)."""
-        hits = self._ranked(self.terms(question))
-        return [Scored(self._docs[h.doc].fact, h.score) for h in hits if self._docs[h.doc].fact]
+    def fact_of(self, hit: Hit) -> Fact | None:
+        return self._docs[hit.doc].fact
 
-    def _ranked(self, terms: list[tuple[str, float, float]]) -> list[_Hit]:
-        total = sum(w for _, w, _ in terms)
+    def reading_of(self, hit: Hit) -> RelatedReading | None:
+        return self._docs[hit.doc].reading
+
+    @property
+    def synonyms(self) -> Synonyms:
+        return self._synonyms
+
+    def is_known(self, term: str) -> bool:
+        return term in self._postings
+
+    def fact_has(self, fact: Fact, term: str) -> bool:
+        """Whether a fact's own texts (questions, keywords, answer, quote, section title) use the term."""
+        return term in self._doc_terms[self._doc_of_fact[fact.id]]
+
+    def specificity(self, word: str) -> float:
+        """How specific a word is in general use: 1 for rare words and names, down to the floor for everyday ones."""
+        return self._specificity(word)
+
+    def ranked(self, terms: list[Term]) -> list[Hit]:
+        """The documents the terms point at, best first (at most rerank_depth)."""
+        total = sum(t.weight for t in terms)
         t = self.tuning
         covered: dict[int, float] = defaultdict(float)
         # Heaviest words first. Once documents are in hand, a word only re-scores them when
         # the words left could not lift a new document to the coverage gate, or when it is in
         # so many documents that it cannot tell them apart anyway.
-        remaining = sum(w * c for _, w, c in terms)
-        for term, weight, certainty in sorted(terms, key=lambda x: -x[1] * x[2]):
+        remaining = sum(t.weight * t.certainty for t in terms)
+        for term, weight, certainty, *_ in sorted(terms, key=lambda x: -x.weight * x.certainty):
             postings = self._postings.get(term, ())
             if not covered or (remaining >= t.min_coverage * total and len(postings) <= t.common_posting_limit):
                 for doc, strength in postings:
@@ -266,49 +265,13 @@ class Matcher:
         if not covered:
             return []
         shortlist = heapq.nsmallest(t.rerank_depth, covered.items(), key=lambda kv: (-kv[1], kv[0]))
-        query = " ".join(term for term, _, certainty in terms if certainty > 0 and "+" not in term)
+        query = " ".join(t.term for t in terms if t.certainty > 0 and "+" not in t.term)
         hits = []
         for doc, evidence in shortlist:
             coverage = min(1.0, evidence / total)
             hit = process.extractOne(query, self._docs[doc].questions, scorer=fuzz.token_sort_ratio, processor=None)
             similarity = hit[1] if hit else 0.0
             score = 100 * t.coverage_weight * coverage + (1 - t.coverage_weight) * similarity
-            hits.append(_Hit(doc, score, coverage, evidence))
+            hits.append(Hit(doc, score, coverage, evidence))
         hits.sort(key=lambda h: (-h.score, h.doc))
         return hits
-
-    def decide(self, question: str) -> Decision:
-        """Answer, answer with alternatives, abstain, or point to the other piece."""
-        truncated = len(question) > MAX_QUESTION_CHARS
-        terms = self.terms(question)
-        hits = self._ranked(terms)
-        if not hits:
-            kind = Kind.ABSTAIN if terms else Kind.EMPTY
-            return Decision(kind, question, None, self._fallback, truncated=truncated)
-        t = self.tuning
-        top = hits[0]
-        confident = top.score >= t.abstain_below and top.coverage >= t.min_coverage and top.evidence >= t.min_evidence
-        reading = self._docs[top.doc].reading
-        if reading is not None and confident:
-            return Decision(Kind.OTHER_PIECE, question, None, (), reading, truncated)
-        facts = [(self._docs[h.doc].fact, h.score) for h in hits if self._docs[h.doc].fact is not None]
-        if not facts:
-            return Decision(Kind.ABSTAIN, question, None, self._fallback, truncated=truncated)
-        best = Scored(*facts[0])
-        if reading is not None or not confident:
-            return Decision(Kind.ABSTAIN, question, best, self._closest([f for f, _ in facts]), truncated=truncated)
-        close = tuple(f for f, s in facts[1:] if s >= best.score - t.did_you_mean_margin)
-        if close:
-            return Decision(Kind.DID_YOU_MEAN, question, best, close[: t.max_alternatives], truncated=truncated)
-        return Decision(Kind.ANSWER, question, best, (), truncated=truncated)
-
-    def _closest(self, ranked: list[Fact]) -> tuple[Fact, ...]:
-        """Topics to offer instead of an answer: the nearest facts, then their related facts."""
-        picks = dict.fromkeys(ranked[: self.tuning.max_alternatives])
-        for related in (self.knowledge.fact(r) for f in ranked[:1] for r in f.related):
-            if related and len(picks) < self.tuning.max_alternatives:
-                picks.setdefault(related)
-        for fact in self._fallback:
-            if len(picks) < self.tuning.max_alternatives:
-                picks.setdefault(fact)
-        return tuple(picks)

@@ -1,0 +1,168 @@
+"""Fit the decision model (bot/data/decision.json) and choose its operating point.
+
+    python bench/calibrate.py [--knowledge PATH] [--negatives FILE ...] [--check]
+
+Positives are the knowledge base's own curated questions, English and Russian, each scored
+while held out from its fact (5 folds: the fold's questions leave the lexical index and are
+hidden from the semantic one). Negatives are questions the article does not answer, written
+for training (bench/training/*.yaml), never dev or held-out questions. Every candidate fact
+of every question is one row, labelled 1 when it is the fact the question belongs to (or a
+fact quoting the same passage, whose reply shows the same words).
+
+Operating point: the highest threshold whose accuracy on the validation sets (the round-1
+held-out files, bench/heldout.yaml to heldout5.yaml, which earlier tuning already saw) is
+within TOLERANCE of the best one. bench/heldout6.yaml and heldout_ru.yaml stay unseen by this.
+With --check, only report whether the shipped coefficients are what this data gives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval import judge, load_items  # noqa: E402
+
+from bot import replies  # noqa: E402
+from bot.knowledge import Knowledge, comparable, load  # noqa: E402
+from bot.matching import FEATURES, Matcher, load_embedder  # noqa: E402
+from bot.matching import model as model_file  # noqa: E402
+from bot.matching.matcher import SEMANTIC_FEATURES  # noqa: E402
+from bot.matching.semantic import SemanticIndex, cache_dir  # noqa: E402
+
+FOLDS = 5
+TOLERANCE = 0.01
+VALIDATION = [ROOT / "bench" / name for name in
+              ("heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml", "heldout5.yaml")]
+TRAINING = ROOT / "bench" / "training"
+PLACEHOLDER = model_file.LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                                       (0.0,) * len(FEATURES), 0.0, 1.1)
+
+
+def held_out(knowledge: Knowledge, fold: int) -> tuple[Knowledge, list[tuple[int, str]]]:
+    """The base without fold `fold` of every fact's questions, and those questions with their fact index."""
+    removed: list[tuple[int, str]] = []
+    facts = []
+    for i, fact in enumerate(knowledge.facts):
+        keep_en = [q for n, q in enumerate(fact.questions) if n % FOLDS != fold or n == 0]
+        keep_ru = [q for n, q in enumerate(fact.questions_ru) if n % FOLDS != fold or n == 0]
+        removed += [(i, q) for q in fact.questions if q not in keep_en]
+        removed += [(i, q) for q in fact.questions_ru if q not in keep_ru]
+        facts.append(replace(fact, questions=tuple(keep_en), questions_ru=tuple(keep_ru)))
+    return replace(knowledge, facts=tuple(facts)), removed
+
+
+def negatives(files: list[Path]) -> list[str]:
+    questions: list[str] = []
+    for file in files:
+        items = yaml.safe_load(file.read_text(encoding="utf-8"))
+        questions += [item if isinstance(item, str) else item["q"] for item in items]
+    return questions
+
+
+def same_passage(knowledge: Knowledge) -> np.ndarray:
+    """[i, j]: facts i and j quote the same passage (one quote within the other): either reply shows it."""
+    quotes = [comparable(f.quote) for f in knowledge.facts]
+    return np.array([[a in b or b in a for b in quotes] for a in quotes])
+
+
+def rows_for(matcher: Matcher, question: str, truth: int | None, semantic: SemanticIndex | None,
+             hide: tuple[int, ...], right: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    ev = matcher.evidence(question, hide if semantic else ())
+    labels = np.array([float(truth is not None and right[truth, c]) for c in ev.candidates])
+    return ev.rows, labels, len(ev.candidates)
+
+
+def collect(knowledge: Knowledge, semantic: SemanticIndex | None, negative_questions: list[str]):
+    """Rows, labels and, per question, (first row, row count, has a right fact)."""
+    xs, ys, groups = [], [], []
+    placeholder = {"semantic": PLACEHOLDER, "lexical": PLACEHOLDER}
+    right = same_passage(knowledge)
+
+    def add(matcher: Matcher, question: str, truth: int | None, hide: tuple[int, ...]) -> None:
+        x, y, n = rows_for(matcher, question, truth, semantic, hide, right)
+        groups.append((sum(len(a) for a in xs), n, truth is not None))
+        xs.append(x)
+        ys.append(y)
+
+    for fold in range(FOLDS):
+        reduced, removed = held_out(knowledge, fold)
+        matcher = Matcher(reduced, semantic=semantic, models=placeholder)
+        for i, question in removed:
+            hide = (semantic.question_rows[(i, question)],) if semantic else ()
+            add(matcher, question, i, hide)
+    matcher = Matcher(knowledge, semantic=semantic, models=placeholder)
+    for question in negative_questions:
+        add(matcher, question, None, ())
+    return np.concatenate(xs), np.concatenate(ys), groups
+
+
+def operating_point(knowledge: Knowledge, semantic: SemanticIndex | None, mode: str,
+                    fitted: model_file.LogisticModel, items: list[dict]) -> tuple[float, dict[str, float]]:
+    """The threshold with the best validation accuracy (the higher one on a tie), with its figures."""
+    matcher = Matcher(knowledge, semantic=semantic, models={mode: replace(fitted, threshold=0.0)})
+    outcomes = []
+    for item in items:
+        decision = matcher.decide(item["q"])
+        text = replies.for_decision(decision, knowledge, decision.lang).plain()
+        outcomes.append((decision.confidence, judge(item, True, text), item["expect"] == "abstain"))
+    points = []
+    for threshold in np.round(np.arange(0.05, 0.96, 0.01), 2):
+        answered = [(ok, refuse) for p, ok, refuse in outcomes if p >= threshold]
+        right = sum(ok for ok, _ in answered) + sum(refuse for p, _, refuse in outcomes if p < threshold)
+        wrong = sum(not ok for ok, _ in answered)
+        points.append((float(threshold), right / len(outcomes), wrong / max(1, len(answered))))
+    # A wrong answer is worse than a refusal: of the thresholds within TOLERANCE of the best
+    # accuracy, take the highest.
+    best = max(accuracy for _, accuracy, _ in points)
+    threshold, accuracy, wrong = max(p for p in points if p[1] >= best - TOLERANCE)
+    return threshold, {"validation_accuracy": accuracy, "wrong_per_answered": wrong}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--knowledge", help="knowledge file or folder (default: the bundled one)")
+    parser.add_argument("--negatives", nargs="*", type=Path, help="training files of questions to refuse")
+    parser.add_argument("--check", action="store_true", help="compare with the shipped coefficients, write nothing")
+    args = parser.parse_args(argv)
+    knowledge = load(args.knowledge)
+    negative_questions = negatives(args.negatives or sorted(TRAINING.glob("*.yaml")))
+    embedder = load_embedder()
+    semantic = SemanticIndex(knowledge, embedder, cache_dir()) if embedder else None
+    validation = [item for file in VALIDATION for item in load_items(file, include_ru=True)]
+    models = {}
+    for mode in ("semantic", "lexical"):
+        if mode == "semantic" and semantic is None:
+            print("the embedding model is not available: cannot fit the semantic mode", file=sys.stderr)
+            return 2
+        x, y, groups = collect(knowledge, semantic if mode == "semantic" else None, negative_questions)
+        fitted = model_file.fit(x, y, FEATURES)
+        threshold, figures = operating_point(knowledge, semantic if mode == "semantic" else None, mode, fitted,
+                                             validation)
+        models[mode] = replace(fitted, threshold=threshold)
+        used = [f for f in FEATURES if mode == "semantic" or f not in SEMANTIC_FEATURES]
+        print(f"{mode}: {len(groups)} questions ({sum(g[2] for g in groups)} answerable), {len(y)} rows; "
+              f"threshold {threshold:.2f}; " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+        print("  weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, fitted.weights, strict=True)
+                                        if f in used))
+    if args.check:
+        shipped = model_file.load()
+        same = all(np.allclose(shipped[m].weights, models[m].weights, atol=1e-6)
+                   and shipped[m].threshold == models[m].threshold for m in models)
+        print("shipped coefficients match" if same else "shipped coefficients differ: run without --check")
+        return 0 if same else 1
+    model_file.save(models)
+    print(f"wrote {model_file.MODEL_FILE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""Matching a question to the article: normalising, the lexical and semantic indexes, the decision."""
+
+from .matcher import FEATURES, Evidence, Matcher
+from .result import Decision, Gap, Kind, Scored
+from .semantic import load_embedder
+
+__all__ = ["FEATURES", "Decision", "Evidence", "Gap", "Kind", "Matcher", "Scored", "load_embedder"]

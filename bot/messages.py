@@ -1,0 +1,177 @@
+"""Every sentence the bot says that is not from the knowledge base, in English and in Russian.
+
+Templates use str.format with named fields; the reply builder fills and escapes them. Both
+catalogues are instances of one dataclass, so a message cannot exist in one language only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("en", "ru")
+
+
+@dataclass(frozen=True)
+class Messages:
+    # Command menu: (command, description). The Telegram menus, /help and the terminal chat use these.
+    private_commands: tuple[tuple[str, str], ...]
+    group_commands: tuple[tuple[str, str], ...]
+    intro: str
+    examples_heading: str
+    help: str
+    inline_hint: str
+    about: str
+    sections_heading: str
+    section_facts: str
+    source_line: str
+    quote_label: str
+    did_you_mean: str
+    more_on_this: str
+    other_facts_heading: str
+    related_heading: str
+    not_covered: str
+    not_mentioned: str
+    gap_when: str
+    gap_how_many: str
+    gap_who: str
+    closest_topics: str
+    other_piece: str
+    empty: str
+    truncated: str
+    non_text: str
+    unknown_button: str
+    rate_limited: str
+    inline_sections: str
+    console_welcome: str
+    console_pick: str
+    console_no_such_choice: str
+    console_one_choice: str
+    console_no_choices: str
+
+
+EN = Messages(
+    private_commands=(
+        ("start", "What this bot is, with example questions"),
+        ("ask", "Ask a question about the article"),
+        ("sections", "Browse the article by section"),
+        ("about", "The full citation of the article"),
+        ("help", "How to use the bot"),
+    ),
+    group_commands=(
+        ("ask", "Ask a question about the article"),
+        ("sections", "Browse the article by section"),
+        ("about", "The full citation of the article"),
+        ("help", "How to use the bot"),
+    ),
+    intro=(
+        "I answer questions about one article: “{title}” by {author} ({publisher}, {date}). "
+        "Every answer says what the article claims, where it says so, and quotes it."
+    ),
+    examples_heading="Try one of these:",
+    help=(
+        "Ask me anything about the article in your own words, e.g. “{example}”.\n"
+        "In a group, use /ask followed by your question, mention me, or reply to one of my messages.\n"
+        "Commands:\n{commands}"
+    ),
+    inline_hint="You can also type @{username} followed by a question in any chat.",
+    about="{author}, “{title}”. {series}, {publisher}, {date}.\nAuthor: {affiliation}.",
+    sections_heading="The article, part by part:",
+    section_facts="What it says here:",
+    source_line="Section: {section}",
+    quote_label="From the article:",
+    did_you_mean="Did you mean:",
+    more_on_this="More on this",
+    other_facts_heading="More on this topic:",
+    related_heading="Related points in the article:",
+    not_covered="The article does not seem to cover that, so I won't guess.",
+    not_mentioned="The article does not mention {words}, so I won't guess.",
+    gap_when="The article does not say when that happened.",
+    gap_how_many="The article does not give that number.",
+    gap_who="The article does not say who that was.",
+    closest_topics="Closest topics it does cover:",
+    other_piece=(
+        "That is from another piece, not this article: “{title}” by {author}, which was shown next to it "
+        "on the web page. I only answer about “{article_title}” by {article_author}."
+    ),
+    empty="Send me a question about the article, for example: “{example}”",
+    truncated="(Your message was long: I read only its first {limit} characters.)",
+    non_text="I can only read text. Send me your question as a message.",
+    unknown_button="That button has expired. Ask me again.",
+    rate_limited="You are asking very fast. I'll answer again in a minute.",
+    inline_sections="Sections of the article",
+    console_welcome="Ask a question (or /sections, /about, /help; a number picks a suggestion; Ctrl-D quits).",
+    console_pick="Pick a number:",
+    console_no_such_choice="Pick a number from 1 to {count}, or ask a question.",
+    console_one_choice="Type 1 to pick it, or ask a question.",
+    console_no_choices="There is nothing to pick here: ask a question, or /sections.",
+)
+
+RU = Messages(
+    private_commands=(
+        ("start", "Что это за бот, с примерами вопросов"),
+        ("ask", "Задать вопрос о статье"),
+        ("sections", "Статья по разделам"),
+        ("about", "Полная ссылка на статью"),
+        ("help", "Как пользоваться ботом"),
+    ),
+    group_commands=(
+        ("ask", "Задать вопрос о статье"),
+        ("sections", "Статья по разделам"),
+        ("about", "Полная ссылка на статью"),
+        ("help", "Как пользоваться ботом"),
+    ),
+    intro=(
+        "Я отвечаю на вопросы об одной статье: «{title}», автор {author} ({publisher}, {date}). "
+        "В каждом ответе — что утверждает статья, в каком разделе и цитата из оригинала."
+    ),
+    examples_heading="Попробуйте спросить:",
+    help=(
+        "Спросите о статье своими словами, например: «{example}».\n"
+        "В группе напишите /ask и вопрос, упомяните меня или ответьте на моё сообщение.\n"
+        "Команды:\n{commands}"
+    ),
+    inline_hint="В любом чате можно набрать @{username} и вопрос.",
+    about="{author}, «{title}». {series}, {publisher}, {date}.\nОб авторе: {affiliation}.",
+    sections_heading="Статья по частям:",
+    section_facts="Что здесь говорится:",
+    source_line="Раздел: {section}",
+    quote_label="Цитата из статьи (англ.):",
+    did_you_mean="Возможно, вы имели в виду:",
+    more_on_this="Подробнее",
+    other_facts_heading="Ещё по этой теме:",
+    related_heading="Связанные мысли статьи:",
+    not_covered="Похоже, в статье об этом не говорится, и я не буду гадать.",
+    not_mentioned="В статье не упоминается {words}, и я не буду гадать.",
+    gap_when="В статье не сказано, когда это произошло.",
+    gap_how_many="В статье нет этой цифры.",
+    gap_who="В статье не сказано, кто это был.",
+    closest_topics="Ближайшие темы, о которых в статье говорится:",
+    other_piece=(
+        "Это из другого материала, не из этой статьи: «{title}», автор {author}; он был показан рядом "
+        "на веб-странице. Я отвечаю только о статье «{article_title}» ({article_author})."
+    ),
+    empty="Задайте вопрос о статье, например: «{example}»",
+    truncated="(Сообщение длинное: я прочитал только первые {limit} символов.)",
+    non_text="Я понимаю только текст. Пришлите вопрос сообщением.",
+    unknown_button="Эта кнопка устарела. Спросите ещё раз.",
+    rate_limited="Вы спрашиваете очень часто. Я снова отвечу через минуту.",
+    inline_sections="Разделы статьи",
+    console_welcome="Задайте вопрос (или /sections, /about, /help; номер выбирает вариант; Ctrl-D — выход).",
+    console_pick="Выберите номер:",
+    console_no_such_choice="Выберите номер от 1 до {count} или задайте вопрос.",
+    console_one_choice="Введите 1, чтобы выбрать, или задайте вопрос.",
+    console_no_choices="Здесь нечего выбирать: задайте вопрос или наберите /sections.",
+)
+
+_CATALOGUES = {"en": EN, "ru": RU}
+
+# Not a reply to a user: printed by the command line before any language is known.
+MISSING_TOKEN = (
+    "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and set it, "
+    "or run `python -m bot chat` to try the bot in a terminal."
+)
+
+
+def get(lang: str | None) -> Messages:
+    """The catalogue for a language code ("ru", "ru-RU", "en", None...); English when unknown."""
+    return _CATALOGUES.get((lang or "en").split("-")[0].lower(), EN)
