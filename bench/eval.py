@@ -5,12 +5,14 @@
 expect: answer  -> correct iff answered AND the reply text contains one of any_of
                    (case-insensitive, curly quotes and dashes normalised, whitespace collapsed)
 expect: abstain -> correct iff not answered
-Category `ru` (Russian questions) is out of scope and left out unless --include-ru.
+Categories `ru` and `ru_abstain` (Russian questions) are left out unless --include-ru.
+DEV_SET names the dev file when it is not at ../shared/eval/dev.yaml.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.engine import Engine
 from bot.knowledge import comparable
 
-DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.yaml"
+DEFAULT_QUESTIONS = Path(os.environ.get("DEV_SET") or
+                         Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.yaml")
 ABSTAIN_CATEGORIES = ("offtopic", "nearscope", "sidebar")
 
 

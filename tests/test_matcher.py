@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,18 +17,33 @@ sys.path.insert(0, str(ROOT / "bench"))
 from eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise  # noqa: E402
 
 
-@pytest.mark.skipif(not DEFAULT_QUESTIONS.exists(), reason=f"{DEFAULT_QUESTIONS} not present")
+def _dev_set() -> Path:
+    if not DEFAULT_QUESTIONS.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the dev set {DEFAULT_QUESTIONS} is missing (set DEV_SET to its path)")
+        pytest.skip(f"the dev set {DEFAULT_QUESTIONS} is missing (set DEV_SET to its path)")
+    return DEFAULT_QUESTIONS
+
+
 def test_dev_set_accuracy_stays_at_or_above_target(engine):
-    s = summarise(evaluate(engine, load_items(DEFAULT_QUESTIONS)))
-    # Pinned to what the lexical matcher measures on the 89 English questions of the grown
-    # dev set (76/89); raised as the understanding work lands.
+    s = summarise(evaluate(engine, load_items(_dev_set())))
+    # Pinned to what semantic + lexical matching measures on the 85 English questions (77/85,
+    # was 76/89 lexical-only with the 4 Russian refusals counted); raise as the work goes on.
     right, total = s.overall
-    assert right / total >= 0.85, s
-    for category in ("offtopic", "sidebar"):
+    assert right / total >= 0.89, s
+    for category in ("offtopic", "sidebar", "chat", "keywords", "typo"):
         ok, n = s.per_category[category]
-        assert ok / n >= 0.90, (category, s.per_category[category])
-    ok, n = s.per_category["nearscope"]
-    assert ok / n >= 0.75, s.per_category["nearscope"]
+        assert ok == n, (category, s.per_category[category])
+    for category, floor in (("nearscope", 0.80), ("paraphrase", 0.85), ("short", 0.90)):
+        ok, n = s.per_category[category]
+        assert ok / n >= floor, (category, s.per_category[category])
+
+
+def test_dev_set_russian_questions(engine):
+    items = [i for i in load_items(_dev_set(), include_ru=True) if str(i.get("category")).startswith("ru")]
+    s = summarise(evaluate(engine, items))
+    # Measured 9/13 answered right (0/13 before the Russian base) and 4/4 refused.
+    assert s.per_category["ru"][0] >= 9 and s.per_category["ru_abstain"] == (4, 4), s
 
 
 def test_held_out_sets_do_not_regress(engine):
@@ -98,8 +114,7 @@ def test_off_topic_questions_that_share_words_with_the_article_abstain(engine, q
 def test_abstention_reply_says_not_covered_and_offers_topics(engine):
     reply = engine.reply("how do I reset my router")
     assert not reply.answered and reply.fact is None
-    # The refusal names what the article lacks, then offers topics it does cover.
-    assert "does not mention “router”" in reply.plain() and len(reply.suggestions) >= 2
+    assert "won't guess" in reply.plain() and len(reply.suggestions) >= 2
     assert "Closest topics it does cover" in reply.plain()
 
 

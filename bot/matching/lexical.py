@@ -235,6 +235,11 @@ class LexicalIndex:
         """Whether a fact's own texts (questions, keywords, answer, quote, section title) use the term."""
         return term in self._doc_terms[self._doc_of_fact[fact.id]]
 
+    def resembles_known(self, word: str, cutoff: float = 70.0) -> bool:
+        """Whether a word is close in spelling to some word of the base (a typo too far to correct)."""
+        return any(process.extractOne(word, self._spellings_by_length.get(n, ()), scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=cutoff) for n in range(max(1, len(word) - 2), len(word) + 3))
+
     def specificity(self, word: str) -> float:
         """How specific a word is in general use: 1 for rare words and names, down to the floor for everyday ones."""
         return self._specificity(word)

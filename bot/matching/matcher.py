@@ -36,7 +36,8 @@ FEATURES = (
 SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_MARGIN = 0.1  # other candidates this close in probability to the best are offered
-MISSING_MAX_ZIPF = 4.0  # an unknown word rarer than this is named in a refusal ("Finland", "Helsinki")
+VETO_UNKNOWN = True  # Latin-script decisive words veto an answer (Russian forms are too varied to tell)
+MISSING_MAX_ZIPF = 3.5  # an unknown word rarer than this is named in a refusal, and vetoes an answer
 
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
@@ -157,7 +158,11 @@ class Matcher:
         facts = self.knowledge.facts
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
-        if confidence < self.model.threshold or reading is not None:
+        # Verification: a name, place or number the article never uses is something it cannot
+        # answer about, however close in meaning the rest of the question is ("what did Hegseth
+        # say about Greenland"). The model weighs such words; this makes them decisive.
+        decisive = [w for w in missing if w.isascii() and not self.lexical.resembles_known(w)] if VETO_UNKNOWN else []
+        if confidence < self.model.threshold or reading is not None or decisive:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
         close = tuple(s.fact for s in ranked[1:] if s.score >= 100 * max(self.model.threshold,
@@ -176,7 +181,7 @@ class Matcher:
 
     def _missing(self, ev: Evidence) -> tuple[str, ...]:
         """Decisive words of the question that the article never uses: names, places, numbers."""
-        return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and t.word
+        return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and len(t.word) >= 3
                                    and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF)))[:3]
 
     @staticmethod

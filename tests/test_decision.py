@@ -1,0 +1,129 @@
+"""The decision carries over: both matching modes, another (tiny) article, a deterministic fit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot.engine import Engine
+from bot.matching import FEATURES, Kind
+from bot.matching import model as model_file
+
+TWO_FACTS = """\
+article:
+  title: Why Honeybees Dance
+  author: Jane Doe
+  affiliation: University of Somewhere
+  series: Field Notes
+  publisher: Example Press
+  date: 2024-05-01
+  source: source.txt
+sections:
+  - id: dance
+    title: The waggle dance
+    summary: How foragers tell the hive where food is.
+facts:
+  - id: waggle-direction
+    section: dance
+    answer: The author writes that the angle of the waggle run tells the other bees the direction of the food.
+    quote: The angle of the waggle run points the way to the flowers.
+    questions:
+      - How do bees show the direction of food?
+      - waggle dance direction
+      - which way do the bees fly to the flowers
+  - id: waggle-distance
+    section: dance
+    answer: According to the author, the length of the waggle run tells how far away the food is.
+    quote: The longer the waggle run, the farther the flowers.
+    questions:
+      - How do bees tell the distance to food?
+      - waggle run length meaning
+      - how far away are the flowers
+"""
+SOURCE = """Why Honeybees Dance
+Jane Doe
+
+The angle of the waggle run points the way to the flowers. The longer the waggle run, the farther the flowers.
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny_article(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bees")
+    (folder / "article.yaml").write_text(TWO_FACTS, encoding="utf-8")
+    (folder / "source.txt").write_text(SOURCE, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module", params=["semantic", "lexical"])
+def tiny_engine(request, tiny_article):
+    engine = Engine.load(tiny_article, embedder=None) if request.param == "lexical" else Engine.load(tiny_article)
+    assert engine.mode == request.param
+    return engine
+
+
+PARAPHRASES = {
+    # The semantic stage understands paraphrases; the lexical one needs shared words.
+    "semantic": [("In which direction is the food, according to the dance?", "waggle-direction"),
+                 ("how do the bees communicate how far the food is", "waggle-distance")],
+    "lexical": [("which direction do bees fly to find flowers", "waggle-direction"),
+                ("how far away is the food from the hive", "waggle-distance")],
+}
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_another_article_answers_its_own_paraphrased_questions(tiny_engine, which):
+    question, fact = PARAPHRASES[tiny_engine.mode][which]
+    decision = tiny_engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, (decision.kind, decision.confidence)
+
+
+@pytest.mark.parametrize("question", ["Who won the football world cup?", "How do I cook pasta?",
+                                      "What is the capital of Peru?"])
+def test_another_article_refuses_unrelated_questions(tiny_engine, question):
+    assert not tiny_engine.decide(question).answered
+
+
+def test_lexical_only_mode_still_answers_and_refuses(tmp_path):
+    engine = Engine.load(embedder=None)
+    assert engine.mode == "lexical"
+    assert engine.decide("When does New START expire?").best.fact.id == "new-start-expiry"
+    assert not engine.decide("how do I reset my router").answered
+
+
+def test_semantic_stage_finds_a_paraphrase_with_no_shared_word(engine):
+    # "row", "arms deliveries": the fact says "heated exchange", "missiles".
+    decision = engine.decide("What did the Oval Office row between Trump and Zelensky reveal about arms deliveries?")
+    assert engine.mode == "semantic" and decision.answered and decision.best.fact.id == "sheets-missiles"
+
+
+@pytest.mark.parametrize("question", [
+    "When did Finland join NATO?",  # an event the article never mentions, with its names
+    "How many warheads does Russia deploy under New START?",  # a number it never gives
+    "What did Pete Hegseth say about Greenland?",  # a name it uses, a place it does not
+])
+def test_near_scope_questions_are_refused_and_say_what_is_missing(engine, question):
+    decision = engine.decide(question)
+    assert decision.kind is Kind.ABSTAIN, (decision.best and decision.best.fact.id, decision.confidence)
+    text = engine.reply(question).plain()
+    assert "does not" in text and "Closest topics it does cover" in text
+
+
+def test_a_refusal_names_the_decisive_word_the_article_never_uses(engine):
+    assert "The article does not mention “skripal”" in engine.reply("What did the author say about Skripal?").plain()
+
+
+def test_the_fit_is_deterministic():
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(400, len(FEATURES)))
+    y = (x[:, 0] + 0.5 * x[:, 3] + rng.normal(scale=0.5, size=400) > 0).astype(float)
+    first, second = model_file.fit(x, y, FEATURES), model_file.fit(x, y, FEATURES)
+    assert first == second
+    assert first.weights[0] > 0 and first.weights[3] > 0  # the informative columns get positive weights
+
+
+def test_shipped_coefficients_load_for_both_modes():
+    models = model_file.load()
+    assert set(models) == {"semantic", "lexical"}
+    for m in models.values():
+        assert m.features == FEATURES and 0 < m.threshold < 1

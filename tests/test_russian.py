@@ -1,0 +1,90 @@
+"""Russian readers: language per message, a Russian reply with the English quote, every text in both languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+
+import pytest
+
+from bot import messages, replies
+from bot.matching.normalise import language
+
+from .telegram_html import problems
+from .test_handlers import bot, feed, message  # noqa: F401 - the fixture is used by name
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("кто написал статью", "ru"), ("Who wrote it?", "en"), ("что такое NATO и СНВ", "ru"),
+    ("New START и ДСНВ", "en"), ("🙂🙂", "en"), ("", "en"), ("Ёлка?", "ru"),
+])
+def test_language_is_told_by_the_script_of_the_letters(text, lang):
+    assert language(text) == lang
+
+
+def test_every_message_exists_in_both_languages_with_the_same_placeholders():
+    fields = string.Formatter()
+    for f in dataclasses.fields(messages.Messages):
+        en, ru = getattr(messages.EN, f.name), getattr(messages.RU, f.name)
+        assert en and ru, f.name
+        if isinstance(en, str):
+            assert re.search("[а-яё]", ru.lower()), f"{f.name} is not translated"
+            assert {n for _, n, _, _ in fields.parse(en) if n} == {n for _, n, _, _ in fields.parse(ru) if n}, f.name
+        else:  # command menus: the same commands, Russian descriptions
+            assert [c for c, _ in en] == [c for c, _ in ru], f.name
+
+
+def test_a_russian_question_gets_a_russian_answer_with_the_english_quote(engine):
+    reply = engine.reply("Когда истекает договор СНВ-3?")
+    text = reply.plain()
+    assert reply.answered and reply.lang == "ru" and reply.fact.id == "new-start-expiry"
+    assert reply.fact.answer_ru in text and "“The New START Treaty is set to expire in February 2026.”" in text
+    assert "Цитата из статьи (англ.)" in text and "Раздел:" in text
+    assert all(re.search("[а-яё]", b.label.lower()) for row in reply.buttons for b in row)
+
+
+@pytest.mark.parametrize("question", ["как испечь торт", "Сколько стоит билет в Большой театр?"])
+def test_a_russian_question_the_article_does_not_answer_is_refused_in_russian(engine, question):
+    reply = engine.reply(question)
+    assert not reply.answered and reply.lang == "ru"
+    assert "не буду гадать" in reply.plain()
+
+
+def test_lang_forces_the_reply_language(engine):
+    assert "The New START Treaty" in engine.reply("Когда истекает договор СНВ-3?", "en").plain()
+    assert engine.reply("When does New START expire?", "ru").plain().startswith("Согласно статье")
+
+
+def test_russian_replies_are_valid_telegram_html(engine):
+    kb = engine.knowledge
+    every = [engine.reply(q) for q in ("кто автор статьи?", "что такое холодный мир", "как сбросить пароль")]
+    every += [replies.for_start(kb, "ru"), replies.for_sections(kb, "ru"), replies.for_about(kb, "ru"),
+              replies.for_help(kb, "ru", "ArticleBot")]
+    for reply in every:
+        for part in reply.html():
+            assert problems(part) == [], part
+
+
+async def test_russian_user_end_to_end(bot):  # noqa: F811
+    app, request = bot
+    russian = {"id": 9, "is_bot": False, "first_name": "U", "language_code": "ru"}
+    await feed(app, "message", {**message("/start"), "from": russian})
+    await feed(app, "message", {**message("Что произошло на саммите в Бухаресте?"), "from": russian})
+    await feed(app, "message", {**message("посоветуй рецепт борща"), "from": russian})
+    start, answer, refusal = request.sent()
+    assert "Я отвечаю на вопросы" in start["text"]
+    assert "Merkel" in answer["text"] and "Цитата из статьи (англ.)" in answer["text"]
+    labels = [b["text"] for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    assert labels and all(re.search("[а-яё]", label.lower()) for label in labels)
+    assert "не буду гадать" in refusal["text"]
+    for sent in (start, answer, refusal):
+        assert problems(sent["text"]) == []
+
+
+async def test_russian_buttons_answer_in_russian(bot):  # noqa: F811
+    app, request = bot
+    await feed(app, "callback_query", {"id": "q1", "from": {"id": 9, "is_bot": False, "first_name": "U"},
+                                       "chat_instance": "c", "data": "f:new-start-expiry:ru",
+                                       "message": message("earlier", chat_id=7)})
+    assert "Согласно статье" in request.sent()[0]["text"]
