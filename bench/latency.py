@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -26,8 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from eval import DEFAULT_QUESTIONS, load_items
 
 from bot.knowledge import Knowledge, load
-from bot.matching import Matcher
+from bot.matching import Matcher, load_embedder
+from bot.matching.semantic import cache_dir
 
+ROOT = Path(__file__).resolve().parent.parent
 SYLLABLES = ("ka", "lo", "mi", "ten", "sar", "vo", "ru", "bel", "din", "gra", "po", "zek", "an", "tor")
 
 
@@ -58,16 +61,16 @@ def questions() -> list[str]:
     return base + typos + long
 
 
-def measure(knowledge: Knowledge, qs: list[str], rounds: int) -> dict[str, float]:
+def measure(knowledge: Knowledge, qs: list[str], rounds: int, embedder=None) -> dict[str, float]:
     builds = []
     for attempt in range(3):
         if attempt == 1:  # memory pass, between the cold and warm builds: tracemalloc slows allocation
             tracemalloc.start()
-            Matcher(knowledge)
+            Matcher(knowledge, embedder, cache=cache_dir())
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
         start = time.perf_counter()
-        matcher = Matcher(knowledge)
+        matcher = Matcher(knowledge, embedder, cache=cache_dir())
         builds.append(time.perf_counter() - start)
     build, cold = min(builds), builds[0]
     for q in qs:  # warm caches (stems, typo corrections) as a running bot would have them
@@ -99,11 +102,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(qs)} questions x {args.rounds} rounds, after one warm-up pass")
     print(f"{'knowledge base':<22}{'facts':>7}{'cold build ms':>15}{'build ms':>10}{'build MB':>10}"
           f"{'p50 ms':>9}{'p99 ms':>9}")
-    for label, kb in (("shipped", shipped), (f"synthetic x{args.scale}", synthetic(shipped, args.scale))):
-        r = measure(kb, qs, args.rounds)
-        print(f"{label:<22}{r['facts']:>7}{r['cold_build_ms']:>15.1f}{r['build_ms']:>10.1f}{r['peak_mb']:>10.1f}{r['p50_ms']:>9.3f}"
-              f"{r['p99_ms']:>9.3f}")
+    embedder = load_embedder()
+    runs = [("shipped, semantic", shipped, embedder), ("shipped, lexical", shipped, None),
+            (f"x{args.scale}, lexical", synthetic(shipped, args.scale), None)]
+    for label, kb, model in runs:
+        r = measure(kb, qs, args.rounds, model)
+        print(f"{label:<22}{r['facts']:>7}{r['cold_build_ms']:>15.1f}{r['build_ms']:>10.1f}{r['peak_mb']:>10.1f}"
+              f"{r['p50_ms']:>9.3f}{r['p99_ms']:>9.3f}")
+    cold_start()
     return 0
+
+
+def cold_start() -> None:
+    """A new process answering one question with the embedding cache present, and its peak RSS."""
+    # The child reports its own peak RSS as it exits (RUSAGE_CHILDREN would mix in other children).
+    script = ("import atexit, resource, runpy, sys; sys.argv = ['bot', 'ask', 'When does New START expire?']; "
+              "atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
+              "runpy.run_module('bot', run_name='__main__')")
+    command = [sys.executable, "-c", script]
+    subprocess.run(command, capture_output=True, check=False, cwd=ROOT)  # make sure the cache exists
+    start = time.perf_counter()
+    child = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    peak_kb = int(child.stderr.split()[-1])
+    print(f"cold start to the first answer: {seconds:.2f} s ({len(child.stdout)} bytes); "
+          f"peak RSS of that process: {peak_kb / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
