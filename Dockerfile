@@ -17,6 +17,10 @@ RUN pip install --no-cache-dir /wheels/*.whl \
     && useradd --create-home --uid 10001 --gid 10001 --shell /usr/sbin/nologin bot
 USER 10001:10001
 WORKDIR /home/bot
+# Embed the bundled knowledge base once at build time, so start-up reads the cache (a base
+# mounted through KNOWLEDGE_PATH is embedded at its first start and cached the same way).
+ENV EMBEDDING_CACHE_DIR=/home/bot/.cache/article-bot
+RUN article-bot ask "warm-up" > /dev/null
 # Webhook mode listens here (PORT); long polling needs no open port.
 EXPOSE 8080
 # Healthy when the installed bot can load and validate its knowledge base.

@@ -210,3 +210,19 @@ def test_every_command_refuses_a_broken_knowledge_base_with_exit_2(tmp_path, cap
 def test_missing_knowledge_file_is_a_clear_error(tmp_path, capsys):
     assert main(["--knowledge", str(tmp_path / "nope.yaml"), "ask", "x"]) == 2
     assert "knowledge file not found" in capsys.readouterr().err
+
+
+def test_a_partly_translated_base_is_reported_with_lines(tmp_path):
+    path = write(tmp_path, GOOD.replace("    related: [gamma]",
+                                        "    related: [gamma]\n    answer_ru: Автор говорит об альфе.\n"
+                                        "    questions_ru: [\"что такое альфа?\", альфа, расскажи про альфу]"))
+    found = problems(path)
+    assert any("fact alpha: needs at least 4 questions_ru, has 3" in p for p in found), found
+    assert any("fact gamma: missing 'answer_ru'" in p and ":22:" in p for p in found), found
+    assert any("section one: missing 'title_ru'" in p for p in found), found
+    assert any("missing 'description_ru'" in p for p in found), found
+
+
+def test_a_base_without_russian_loads_and_answers_in_english(tmp_path):
+    kb = load(write(tmp_path, GOOD))
+    assert not any(f.answer_ru for f in kb.facts)
