@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -42,10 +44,10 @@ def _questions() -> list[str]:
             if item["q"].strip() and not item["q"].startswith("/")]
 
 
-def run_one(label: str, command: list[str], total: int, users: int) -> dict:
+def run_one(label: str, command: list[str], total: int, users: int, **extra_env: str) -> dict:
     api = FakeBotApi().start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
-           "QUESTIONS_PER_MINUTE": "0", "LOG_LEVEL": "WARNING"}
+           "QUESTIONS_PER_MINUTE": "0", "LOG_LEVEL": "WARNING", **extra_env}
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = [0]
     stop = threading.Event()
@@ -98,7 +100,12 @@ def run_one(label: str, command: list[str], total: int, users: int) -> dict:
     answered = sum(min(count, per_user) for count in per_chat.values())
     duplicates = sum(max(0, count - per_user) for count in per_chat.values())
     latencies.sort()
-    return {"label": label, "sent": per_user * users, "answered": answered, "duplicates": duplicates,
+    logged = None
+    if extra_env.get("DATA_DIR") and (Path(extra_env["DATA_DIR"]) / "questions.sqlite3").exists():
+        with sqlite3.connect(Path(extra_env["DATA_DIR"]) / "questions.sqlite3") as db:
+            logged = db.execute("SELECT COUNT(*) FROM questions").fetchone()[0]
+    return {"label": label, "logged": logged, "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+            "sent": per_user * users, "answered": answered, "duplicates": duplicates,
             "throughput": per_user * users / elapsed, "p50": statistics.median(latencies) * 1000,
             "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000, "rss": peak[0] / 2**20}
 
@@ -108,19 +115,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--users", type=int, default=10)
     args = parser.parse_args(argv)
-    runs = [
-        run_one("article bot", [sys.executable, "-m", "bot", "run"], args.questions, args.users),
-        run_one("echo bot", [sys.executable, str(ROOT / "bench" / "echo_bot.py")], args.questions, args.users),
-    ]
+    bot_command = [sys.executable, "-m", "bot", "run"]
+    with tempfile.TemporaryDirectory() as data:
+        runs = [
+            run_one("bot, log on", bot_command, args.questions, args.users, DATA_DIR=data),
+            run_one("bot, log off", bot_command, args.questions, args.users, QUESTION_LOG="off"),
+            run_one("echo bot", [sys.executable, str(ROOT / "bench" / "echo_bot.py")], args.questions, args.users),
+        ]
     print(f"{args.questions} questions from {args.users} concurrent users, local fake Bot API, long polling")
-    print(f"{'':<13}{'answered':>12}{'dupes':>7}{'q/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'peak RSS MB':>13}")
+    print(f"{'':<13}{'answered':>12}{'dupes':>7}{'q/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+          f"{'peak RSS MB':>13}{'logged':>8}")
     for r in runs:
         print(f"{r['label']:<13}{r['answered']:>7}/{r['sent']:<4}{r['duplicates']:>7}{r['throughput']:>8.1f}"
-              f"{r['p50']:>9.1f}{r['p95']:>9.1f}{r['rss']:>13.1f}")
-    bot, echo = runs
+              f"{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}{r['rss']:>13.1f}{r['logged'] or '-':>8}")
+    bot, unlogged, echo = runs
+    print(f"question log: p99 {bot['p99'] - unlogged['p99']:+.1f} ms with it on (noisy: see bench/questionlog.py "
+          f"for the cost of recording alone); {bot['logged']} of {bot['sent']} questions recorded")
     print(f"throughput ratio bot/echo: {bot['throughput'] / echo['throughput']:.2f} (target >= 0.8); "
           f"bot RSS {bot['rss']:.0f} MB (target < 120)")
-    ok = bot["answered"] == bot["sent"] and bot["duplicates"] == 0
+    ok = bot["answered"] == bot["sent"] and bot["duplicates"] == 0 and bot["logged"] == bot["sent"]
     return 0 if ok else 1
 
 

@@ -1,4 +1,4 @@
-"""Command line: run (Telegram), chat (terminal), ask (one-shot or JSON lines), check (validate).
+"""Command line: run (Telegram), chat (terminal), ask (one-shot or JSON lines), check (validate), review.
 
 With no command: Telegram when TELEGRAM_BOT_TOKEN is set, the terminal chat otherwise.
 Exit codes: 0 success, 2 bad configuration or a broken knowledge base.
@@ -7,8 +7,10 @@ Exit codes: 0 success, 2 bad configuration or a broken knowledge base.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
@@ -34,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or ("run" if settings.token else "chat")
     if command == "check":
         return check(args.path or knowledge_path)
+    if command == "review":
+        return review_command(settings, knowledge_path, args.days, args.format)
     try:
         engine = Engine.load(knowledge_path)
     except KnowledgeError as exc:
@@ -66,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     for p in (ask_parser, chat_parser):
         p.add_argument("--lang", choices=messages.LANGUAGES,
                        help="reply in this language (default: the language of each question)")
+    review_parser = sub.add_parser("review", help="the curator's report from the question log in DATA_DIR")
+    review_parser.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    review_parser.add_argument("--format", choices=("text", "json", "yaml"), default="text",
+                               help="text (default), json, or yaml: proposed additions to the knowledge base")
     check_parser = sub.add_parser("check", help="validate the knowledge base and report coverage")
     check_parser.add_argument("path", nargs="?", help="knowledge file or folder (default: the bundled one)")
     return parser
@@ -146,6 +154,31 @@ def check(path: str | None) -> int:
         print(f"  {report.facts_per_section.get(section.id, 0):3d}  {section.id}")
     for n in report.uncited_paragraphs:
         print(f"uncited paragraph {n}: {knowledge.paragraphs[n - 1][:80]}...")
+    return EXIT_OK
+
+
+# --- review ----------------------------------------------------------------------------------
+
+
+def review_command(settings: Settings, knowledge_path: str | None, days: int, fmt: str) -> int:
+    """Print the curator's report; exit 2 when there is no log or the base is broken."""
+    from . import review
+    from .questionlog import read_only
+
+    if days < 1:
+        print("error: --days must be 1 or more", file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        knowledge = load(knowledge_path)
+        with contextlib.closing(read_only(settings.data_dir)) as db:
+            data = review.report(db, knowledge, days)
+    except KnowledgeError as exc:
+        _print_problems(exc, sys.stderr)
+        return EXIT_CONFIG
+    except (OSError, sqlite3.Error) as exc:
+        print(f"error: cannot read the question log ({exc}); is DATA_DIR right?", file=sys.stderr)
+        return EXIT_CONFIG
+    print(review.render(data, fmt))
     return EXIT_OK
 
 

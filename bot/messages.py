@@ -16,6 +16,7 @@ class Messages:
     # Command menu: (command, description). The Telegram menus, /help and the terminal chat use these.
     private_commands: tuple[tuple[str, str], ...]
     group_commands: tuple[tuple[str, str], ...]
+    admin_commands: tuple[tuple[str, str], ...]  # added to the private menu of admins only
     intro: str
     examples_heading: str
     help: str
@@ -42,6 +43,14 @@ class Messages:
     unknown_button: str
     rate_limited: str
     inline_sections: str
+    privacy: str
+    vote_helpful: str
+    vote_not_helpful: str
+    vote_thanks: str
+    stats: str
+    stats_unavailable: str
+    reload_done: str
+    reload_failed: str
     console_welcome: str
     console_pick: str
     console_no_such_choice: str
@@ -55,6 +64,7 @@ EN = Messages(
         ("ask", "Ask a question about the article"),
         ("sections", "Browse the article by section"),
         ("about", "The full citation of the article"),
+        ("privacy", "What the bot stores about your questions"),
         ("help", "How to use the bot"),
     ),
     group_commands=(
@@ -62,6 +72,10 @@ EN = Messages(
         ("sections", "Browse the article by section"),
         ("about", "The full citation of the article"),
         ("help", "How to use the bot"),
+    ),
+    admin_commands=(
+        ("stats", "Questions and answer rate, top topics, top unanswered"),
+        ("reload", "Reload the knowledge base"),
     ),
     intro=(
         "I answer questions about one article: “{title}” by {author} ({publisher}, {date}). "
@@ -99,6 +113,23 @@ EN = Messages(
     unknown_button="That button has expired. Ask me again.",
     rate_limited="You are asking very fast. I'll answer again in a minute.",
     inline_sections="Sections of the article",
+    privacy=(
+        "What I keep: the text of each question, its language, the kind of chat (private or group), what I "
+        "answered and how sure I was, and the “Helpful” / “Not helpful” votes. What I never keep: your user id, "
+        "chat id, username or name; a vote is stored under a one-way code, so nobody can tell who voted. "
+        "Questions and votes are deleted after {days} days. They help the curator improve the answers."
+    ),
+    vote_helpful="👍 Helpful",
+    vote_not_helpful="👎 Not helpful",
+    vote_thanks="Thanks, noted.",
+    stats=(
+        "Today: {today_total} questions, {today_rate}% answered.\n"
+        "Last 7 days: {week_total} questions, {week_rate}% answered.\n"
+        "Top topics: {topics}\nTop unanswered: {unanswered}"
+    ),
+    stats_unavailable="No question log yet (it is off, or nothing was asked).",
+    reload_done="Knowledge base reloaded: {facts} facts.",
+    reload_failed="The knowledge base has problems; still answering from the old one:\n{problems}",
     console_welcome="Ask a question (or /sections, /about, /help; a number picks a suggestion; Ctrl-D quits).",
     console_pick="Pick a number:",
     console_no_such_choice="Pick a number from 1 to {count}, or ask a question.",
@@ -112,6 +143,7 @@ RU = Messages(
         ("ask", "Задать вопрос о статье"),
         ("sections", "Статья по разделам"),
         ("about", "Полная ссылка на статью"),
+        ("privacy", "Что бот хранит о ваших вопросах"),
         ("help", "Как пользоваться ботом"),
     ),
     group_commands=(
@@ -119,6 +151,10 @@ RU = Messages(
         ("sections", "Статья по разделам"),
         ("about", "Полная ссылка на статью"),
         ("help", "Как пользоваться ботом"),
+    ),
+    admin_commands=(
+        ("stats", "Вопросы и доля ответов, частые темы, вопросы без ответа"),
+        ("reload", "Перезагрузить базу знаний"),
     ),
     intro=(
         "Я отвечаю на вопросы об одной статье: «{title}», автор {author} ({publisher}, {date}). "
@@ -156,6 +192,23 @@ RU = Messages(
     unknown_button="Эта кнопка устарела. Спросите ещё раз.",
     rate_limited="Вы спрашиваете очень часто. Я снова отвечу через минуту.",
     inline_sections="Разделы статьи",
+    privacy=(
+        "Что я храню: текст каждого вопроса, его язык, тип чата (личный или группа), что я ответил и насколько "
+        "был уверен, а также оценки «Полезно» / «Не помогло». Чего я не храню никогда: ваш id, id чата, имя "
+        "пользователя и имя; оценка хранится под необратимым кодом, так что нельзя узнать, кто голосовал. "
+        "Вопросы и оценки удаляются через {days} дн. Они помогают составителю улучшать ответы."
+    ),
+    vote_helpful="👍 Полезно",
+    vote_not_helpful="👎 Не помогло",
+    vote_thanks="Спасибо, учтено.",
+    stats=(
+        "Сегодня: вопросов {today_total}, отвечено {today_rate}%.\n"
+        "За 7 дней: вопросов {week_total}, отвечено {week_rate}%.\n"
+        "Частые темы: {topics}\nЧастые вопросы без ответа: {unanswered}"
+    ),
+    stats_unavailable="Журнала вопросов пока нет (он выключен или вопросов не было).",
+    reload_done="База знаний перезагружена: фактов {facts}.",
+    reload_failed="В базе знаний ошибки; продолжаю отвечать по старой:\n{problems}",
     console_welcome="Задайте вопрос (или /sections, /about, /help; номер выбирает вариант; Ctrl-D — выход).",
     console_pick="Выберите номер:",
     console_no_such_choice="Выберите номер от 1 до {count} или задайте вопрос.",

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .questionlog import default_data_dir
 
 
 class SettingsError(ValueError):
@@ -21,6 +24,10 @@ class Settings:
     webhook_secret: str | None = None
     port: int = 8080
     questions_per_minute: int = 20  # per user; 0 turns the limit off
+    data_dir: Path = field(default_factory=default_data_dir)  # where the question log lives
+    question_log: bool = True
+    retention_days: int = 90
+    admin_user_ids: frozenset[int] = frozenset()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -39,6 +46,10 @@ class Settings:
             webhook_secret=get("WEBHOOK_SECRET"),
             port=_int(get("PORT"), "PORT", 8080, 1, 65535),
             questions_per_minute=_int(get("QUESTIONS_PER_MINUTE"), "QUESTIONS_PER_MINUTE", 20, 0, 10_000),
+            data_dir=Path(get("DATA_DIR")) if get("DATA_DIR") else default_data_dir(dict(env)),
+            question_log=_switch(get("QUESTION_LOG"), "QUESTION_LOG"),
+            retention_days=_int(get("RETENTION_DAYS"), "RETENTION_DAYS", 90, 1, 3650),
+            admin_user_ids=_ids(get("ADMIN_USER_IDS"), "ADMIN_USER_IDS"),
         )
         if settings.log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise SettingsError(
@@ -60,6 +71,23 @@ def _int(value: str | None, name: str, default: int, low: int, high: int) -> int
     if not low <= number <= high:
         raise SettingsError(f"{name} must be between {low} and {high}, not {number}")
     return number
+
+
+def _switch(value: str | None, name: str) -> bool:
+    if value is None or value.lower() in ("on", "1", "true", "yes"):
+        return True
+    if value.lower() in ("off", "0", "false", "no"):
+        return False
+    raise SettingsError(f"{name} must be on or off, not {value!r}")
+
+
+def _ids(value: str | None, name: str) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    try:
+        return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise SettingsError(f"{name} must be comma-separated Telegram user ids, not {value!r}") from None
 
 
 def _valid_secret(secret: str) -> bool:

@@ -22,8 +22,10 @@ class BotProcess:
         # Open for the life of the process (closed in terminate), so no context manager.
         self._log = tempfile.NamedTemporaryFile(prefix="bot-log-", suffix=".txt", delete=False)  # noqa: SIM115
         full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+        self.data_dir = Path(tempfile.mkdtemp(prefix="bot-data-"))
         full_env.update(TELEGRAM_BOT_TOKEN=FAKE_TOKEN, TELEGRAM_API_BASE_URL=api.base_url, PYTHONUNBUFFERED="1",
-                        **env)
+                        DATA_DIR=str(self.data_dir))
+        full_env.update(env)
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=full_env,
                                      stdout=self._log, stderr=subprocess.STDOUT)
 

@@ -127,3 +127,37 @@ def test_shipped_coefficients_load_for_both_modes():
     assert set(models) == {"semantic", "lexical"}
     for m in models.values():
         assert m.features == FEATURES and 0 < m.threshold < 1
+
+
+class CountingEmbedder:
+    """Deterministic stand-in for the model that counts what it is asked to embed."""
+
+    name = "counting-embedder"
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        self.embedded += texts
+        rows = np.array([[hash(t) % 97, len(t), 1.0] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    queries = passages = _vectors
+
+
+def test_the_embedding_cache_reembeds_only_what_an_edit_changed(tiny_article, tmp_path):
+    from dataclasses import replace
+
+    from bot.knowledge import load
+    from bot.matching.semantic import SemanticIndex
+
+    knowledge, embedder = load(tiny_article), CountingEmbedder()
+    SemanticIndex(knowledge, embedder, tmp_path)
+    first = len(embedder.embedded)
+    SemanticIndex(knowledge, embedder, tmp_path)
+    assert len(embedder.embedded) == first  # unchanged base: read from the cache
+    fact = knowledge.facts[0]
+    edited = replace(knowledge, facts=(replace(fact, questions=(*fact.questions, "a new way to ask")),
+                                       *knowledge.facts[1:]))
+    SemanticIndex(edited, embedder, tmp_path)
+    assert embedder.embedded[first:] == ["a new way to ask"]

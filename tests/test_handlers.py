@@ -57,9 +57,10 @@ class RecordingRequest(BaseRequest):
 
 
 @pytest.fixture
-async def bot(engine):
+async def bot(engine, tmp_path):
     request = RecordingRequest()
-    app = build_application(Settings(token="123:fake", questions_per_minute=20), engine, request=request)
+    settings = Settings(token="123:fake", questions_per_minute=20, data_dir=tmp_path, admin_user_ids=frozenset({77}))
+    app = build_application(settings, engine, request=request)
     async with app:
         yield app, request
 

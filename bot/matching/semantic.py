@@ -119,16 +119,45 @@ class SemanticIndex:
                     return q, a
             except (OSError, ValueError, KeyError) as exc:
                 log.warning("embedding cache %s is unreadable (%s): embedding again", file, exc)
-        q, a = self.embedder.queries(queries), self.embedder.passages(answers)
+        known_q, known_a = self._reusable(cache)
+        q = self._embed_missing(queries, known_q, self.embedder.queries)
+        a = self._embed_missing(answers, known_a, self.embedder.passages)
         if file:
             try:
                 file.parent.mkdir(parents=True, exist_ok=True)
                 temporary = file.with_suffix(f".{os.getpid()}.tmp.npz")
-                np.savez(temporary, queries=q, answers=a)
+                np.savez(temporary, queries=q, answers=a, model=np.array(self.embedder.name),
+                         query_texts=np.array(queries), answer_texts=np.array(answers))
                 os.replace(temporary, file)  # atomic: a concurrent reader sees the old file or the new one
             except OSError as exc:
                 log.warning("cannot write the embedding cache in %s (%s): it will be rebuilt next start", cache, exc)
         return q, a
+
+    def _reusable(self, cache: Path | None) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """Vectors the same model made before (newest caches first): an edit re-embeds only what changed."""
+        queries: dict[str, np.ndarray] = {}
+        answers: dict[str, np.ndarray] = {}
+        if not cache or not cache.is_dir():
+            return queries, answers
+        for old in sorted(cache.glob("embeddings-*.npz"), key=lambda f: f.stat().st_mtime, reverse=True)[:3]:
+            try:
+                with np.load(old) as stored:
+                    if "model" not in stored or str(stored["model"]) != self.embedder.name:
+                        continue
+                    for texts, vectors, into in ((stored["query_texts"], stored["queries"], queries),
+                                                 (stored["answer_texts"], stored["answers"], answers)):
+                        for text, vector in zip(texts.tolist(), vectors, strict=True):
+                            into.setdefault(text, vector)
+            except (OSError, ValueError, KeyError):
+                continue
+        return queries, answers
+
+    @staticmethod
+    def _embed_missing(texts: list[str], known: dict[str, np.ndarray], embed) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            known = {**known, **dict(zip(missing, embed(missing), strict=True))}
+        return np.stack([known[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, 384), np.float32)
 
     def embed_question(self, question: str) -> np.ndarray:
         # Normalised like the curated questions: case, quote style, /ask and @mentions do not matter.

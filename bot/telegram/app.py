@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, LinkPreviewOptions
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    LinkPreviewOptions,
+)
 from telegram.constants import ParseMode, UpdateType
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
@@ -22,6 +31,7 @@ from telegram.request import BaseRequest
 
 from .. import logs, messages
 from ..engine import Engine
+from ..questionlog import QuestionLog
 from ..settings import Settings
 from . import handlers
 from .guards import RateLimiter, RepeatFilter
@@ -42,15 +52,19 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
                            allow_sending_without_reply=True))
         .rate_limiter(AIORateLimiter(max_retries=3))  # waits out Telegram's 429 flood limits
         .concurrent_updates(16)  # answers do not depend on each other; slow sends must not queue others
-        .post_init(_set_command_menus)
+        .post_init(_start)
+        .post_shutdown(_stop)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
+    question_log = QuestionLog(settings.data_dir, retention_days=settings.retention_days,
+                               enabled=settings.question_log) if settings.question_log else None
     app.bot_data[handlers.SERVICES] = handlers.Services(
-        engine, RateLimiter(settings.questions_per_minute), RepeatFilter()
+        engine, RateLimiter(settings.questions_per_minute), RepeatFilter(), question_log, settings.admin_user_ids,
+        settings.knowledge_path, settings.retention_days,
     )
 
     new_message = filters.UpdateType.MESSAGE  # not edited messages, not channel posts
@@ -60,14 +74,32 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
     app.add_handler(CommandHandler("ask", handlers.ask, filters=new_message))
     app.add_handler(CommandHandler("sections", handlers.sections, filters=new_message))
     app.add_handler(CommandHandler("about", handlers.about, filters=new_message))
+    app.add_handler(CommandHandler("privacy", handlers.privacy, filters=new_message))
+    app.add_handler(CommandHandler("stats", handlers.stats, filters=new_message))
+    app.add_handler(CommandHandler("reload", handlers.reload_command, filters=new_message))
     app.add_handler(MessageHandler(new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text))
     app.add_handler(MessageHandler(new_message & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
     app.add_handler(MessageHandler(
         new_message & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
+    app.add_handler(CallbackQueryHandler(handlers.vote, pattern=handlers.VOTE_PATTERN))
     app.add_handler(CallbackQueryHandler(handlers.button))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_error_handler(handlers.on_error)
     return app
+
+
+async def _start(app: Application) -> None:
+    await _set_command_menus(app)
+    # SIGHUP reloads the knowledge base (where the platform has it and a loop is running).
+    with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+        asyncio.get_running_loop().add_signal_handler(
+            signal.SIGHUP, lambda: asyncio.ensure_future(handlers.reload_knowledge(app)))
+
+
+async def _stop(app: Application) -> None:
+    s = app.bot_data.get(handlers.SERVICES)
+    if s and s.log:
+        s.log.close()
 
 
 async def _set_command_menus(app: Application) -> None:
@@ -82,6 +114,13 @@ async def _set_command_menus(app: Application) -> None:
                                               language_code=code)
             except TelegramError as exc:
                 log.warning("could not set the %s command menu (%s): %s", scope.type, lang, exc)
+        # Admins see the admin commands in their own private chat only (a per-chat scope).
+        for admin in sorted(app.bot_data[handlers.SERVICES].admins):
+            try:
+                await app.bot.set_my_commands([BotCommand(c, d) for c, d in (*m.private_commands, *m.admin_commands)],
+                                              scope=BotCommandScopeChat(admin), language_code=code)
+            except TelegramError as exc:
+                log.warning("could not set an admin command menu (%s): %s", lang, exc)
     log.info("bot @%s ready", app.bot.username)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import sqlite3
 from dataclasses import dataclass
 
 from telegram import (
@@ -17,8 +19,11 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
-from .. import messages, replies
+from .. import messages, replies, review
 from ..engine import Engine
+from ..knowledge import KnowledgeError
+from ..questionlog import QuestionLog, read_only
+from ..replies import Button
 from .guards import RateLimiter, RepeatFilter, Verdict
 from .keyboards import inline_keyboard
 
@@ -32,11 +37,19 @@ BACKOFF_SECONDS = 0.5  # doubled after each failed attempt: 0.5 + 1 + 2 + 4 + 8 
 
 @dataclass
 class Services:
-    """What the handlers share: the engine and the bounded per-user/per-chat guards."""
+    """What the handlers share: the engine, the bounded per-user/per-chat guards, the question log.
+
+    `engine` is swapped whole by a reload: a handler reads it once, so a question in flight
+    finishes on the base it started with.
+    """
 
     engine: Engine
     limiter: RateLimiter
     repeats: RepeatFilter
+    log: QuestionLog | None = None
+    admins: frozenset[int] = frozenset()
+    knowledge_path: str | None = None
+    retention_days: int = 90
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -52,10 +65,11 @@ def user_lang(update: Update) -> str:
 # --- sending ---------------------------------------------------------------------------------
 
 
-async def send(message: Message, reply: replies.Reply, *, quote: bool = False) -> None:
-    """Send a reply as one or more HTML messages; buttons go on the last one."""
+async def send(message: Message, reply: replies.Reply, *, quote: bool = False,
+               extra: tuple[tuple[Button, ...], ...] = ()) -> None:
+    """Send a reply as one or more HTML messages; buttons (and `extra` rows) go on the last one."""
     parts = reply.html()
-    markup = inline_keyboard(reply)
+    markup = inline_keyboard(reply, extra)
     for i, part in enumerate(parts):
         last, first = i == len(parts) - 1, i == 0
         await _with_retries(lambda part=part, last=last, first=first: message.reply_text(
@@ -116,7 +130,96 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
              decision.lang, decision.confidence, decision.best.fact.id if decision.best and decision.answered
              else "-")
     log.debug("question text: %r", question)
-    await send(message, result.reply, quote=group)
+    question_id = s.log.record(decision, chat.type) if s.log else None
+    await send(message, result.reply, quote=group, extra=_vote_row(question_id, result.reply.lang)
+               if question_id and decision.answered else ())
+
+
+def _vote_row(question_id: int, lang: str) -> tuple[tuple[Button, ...], ...]:
+    m = messages.get(lang)
+    return ((Button(m.vote_helpful, f"v:{question_id}:1"), Button(m.vote_not_helpful, f"v:{question_id}:0")),)
+
+
+VOTE_PATTERN = r"^v:\d{1,18}:[01]$"
+
+
+async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A Helpful / Not helpful press: one vote per reader per answer (a later press changes it)."""
+    query = update.callback_query
+    _, question_id, helpful = (query.data or "").split(":")
+    s = services(context)
+    recorded = s.log.vote(int(question_id), query.from_user.id, helpful == "1") if s.log else None
+    m = messages.get(user_lang(update))
+    await query.answer(m.vote_thanks if recorded else m.unknown_button)
+
+
+async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/privacy: what is stored and for how long, in plain words."""
+    message, lang = update.effective_message, user_lang(update)
+    text = messages.get(lang).privacy.format(days=services(context).retention_days)
+    await send(message, replies.notice(text, lang), quote=message.chat.type != ChatType.PRIVATE)
+
+
+def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return bool(user) and user.id in services(context).admins
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats, admins only (others get silence): questions, answer rate, top topics, top unanswered."""
+    if not _is_admin(update, context):
+        return
+    s, lang = services(context), user_lang(update)
+    m = messages.get(lang)
+    try:
+        with contextlib.closing(read_only(s.log.path.parent)) as db:
+            data = review.stats(db)
+    except (OSError, sqlite3.Error, AttributeError):
+        await send(update.effective_message, replies.notice(m.stats_unavailable, lang))
+        return
+
+    def rate(pair: tuple[int, int]) -> int:
+        return round(100 * pair[1] / pair[0]) if pair[0] else 0
+
+    text = m.stats.format(today_total=data["today"][0], today_rate=rate(data["today"]), week_total=data["week"][0],
+                          week_rate=rate(data["week"]), topics=", ".join(f"{f} ({n})" for f, n in data["topics"])
+                          or "-", unanswered="; ".join(f"{q} ({n})" for q, n in data["unanswered"]) or "-")
+    await send(update.effective_message, replies.notice(text, lang))
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload, admins only (others get silence): reload the knowledge base, report problems."""
+    if not _is_admin(update, context):
+        return
+    lang = user_lang(update)
+    m = messages.get(lang)
+    problems = await reload_knowledge(context.application)
+    text = m.reload_failed.format(problems="\n".join(problems[:20])) if problems else \
+        m.reload_done.format(facts=len(services(context).engine.knowledge.facts))
+    await send(update.effective_message, replies.notice(text, lang))
+
+
+_reloading = asyncio.Lock()
+
+
+async def reload_knowledge(app) -> list[str]:
+    """Load and validate the knowledge base again and swap it in; on problems keep the old one.
+
+    Returns the problems (file:line), empty on success. Building the indexes runs in a thread,
+    so the bot keeps answering meanwhile; only new content is embedded (the cache keeps the rest).
+    """
+    s: Services = app.bot_data[SERVICES]
+    async with _reloading:
+        try:
+            engine = await asyncio.to_thread(Engine.load, s.knowledge_path)
+        except KnowledgeError as exc:
+            problems = [str(p) for p in exc.problems]
+            log.warning("knowledge base not reloaded, %d problem(s); answering from the old one:\n  %s",
+                        len(problems), "\n  ".join(problems))
+            return problems
+        s.engine = engine
+    log.info("knowledge base reloaded: %d facts, %s matching", len(engine.knowledge.facts), engine.mode)
+    return []
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
