@@ -31,6 +31,8 @@ class Fault:
     retry_after: int | None = None
     delay: float = 0.0  # seconds to wait before answering (for timeouts)
     description: str = "Internal Server Error"
+    processed: bool = False  # with status 200: carry the request out first, then answer after `delay`
+    until: float | None = None  # time.monotonic() deadline: the fault lasts until then, whatever `times` says
 
 
 @dataclass
@@ -193,6 +195,10 @@ class FakeBotApi:
 
     def _answer(self, method: str, params: dict) -> tuple[int, dict]:
         fault = self._take_fault(method)
+        if fault and fault.processed:  # Telegram did it, but its answer comes late
+            answer = self._answer(method, params)
+            time.sleep(fault.delay)
+            return answer
         if fault:
             if fault.delay:
                 time.sleep(fault.delay)
@@ -219,6 +225,11 @@ class FakeBotApi:
             if not queue:
                 return None
             fault = queue[0]
+            if fault.until is not None:
+                if time.monotonic() < fault.until:
+                    return fault
+                queue.pop(0)
+                return self._take_fault(method)  # the Condition's lock is re-entrant
             fault.times -= 1
             if fault.times <= 0:
                 queue.pop(0)

@@ -31,8 +31,7 @@ def test_bot_api_faults_lose_no_question_and_answer_each_once():
         api.fail("getUpdates", Fault(status=0))  # connection dropped while polling
         api.fail("sendMessage", Fault(status=500, times=2))
         api.fail("sendMessage", Fault(status=429, retry_after=1, description="Too Many Requests: retry after 1"))
-        api.fail("sendMessage", Fault(status=0))  # dropped while sending
-        api.fail("sendMessage", Fault(status=503, delay=6.0))  # longer than the read timeout: a timeout
+        api.fail("sendMessage", Fault(status=503, delay=1.0))  # a slow error answer
         chats = list(range(2001, 2011))
         for chat in chats:
             api.message("When does New START expire?", chat_id=chat)
@@ -78,6 +77,81 @@ def test_api_down_at_start_up_is_waited_out():
         code, _ = process.terminate()
         api.stop()
     assert code == 0
+
+
+def test_slow_api_that_carries_out_the_send_gets_each_answer_exactly_once():
+    # Telegram sends the message but answers after 7 s (PTB's default read timeout is 5 s):
+    # a blind retry would answer 3-4 times.
+    api = FakeBotApi().start()
+    process = BotProcess(api).wait_ready()
+    try:
+        api.fail("sendMessage", Fault(status=200, processed=True, delay=7.0, times=10))
+        chats = list(range(2101, 2111))
+        for chat in chats:
+            api.message("When does New START expire?", chat_id=chat)
+        api.wait_for(count=10, timeout=40)
+        time.sleep(8)  # time for any retry to land
+        assert sorted(int(m["chat_id"]) for m in api.sent()) == chats, process.log()
+    finally:
+        process.terminate()
+        api.stop()
+
+
+def test_an_outage_is_ridden_out_without_loss_and_sigterm_during_one_exits_fast():
+    api = FakeBotApi().start()
+    process = BotProcess(api).wait_ready()
+    try:
+        # 25 s of 502s (Telegram down, nothing carried out): every answer arrives after it.
+        api.fail("sendMessage", Fault(status=502, description="Bad Gateway", until=time.monotonic() + 25))
+        chats = list(range(2201, 2206))
+        for chat in chats:
+            api.message("who wrote it", chat_id=chat)
+        api.wait_for(count=5, timeout=60)
+        assert sorted(int(m["chat_id"]) for m in api.sent()) == chats
+        # Another outage, and SIGTERM in the middle of it: the retry loop lets go at once.
+        api.fail("sendMessage", Fault(status=502, description="Bad Gateway", until=time.monotonic() + 120))
+        seen = len(process.log())
+        api.message("who wrote it", chat_id=2299)
+        deadline = time.monotonic() + 10
+        while "send failed" not in process.log()[seen:] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        code, seconds = process.terminate(timeout=20)
+        assert code == 0 and seconds < 10, (seconds, process.log())
+        assert "not delivered: the bot is shutting down" in process.log()
+    finally:
+        process.terminate()
+        api.stop()
+
+
+def test_the_send_policy_retries_only_what_certainly_was_not_sent():
+    import asyncio
+
+    import httpx
+    from telegram.error import NetworkError, TimedOut
+
+    from bot.telegram import handlers
+
+    def failing(errors):
+        calls = []
+
+        async def call():
+            calls.append(1)
+            if errors:
+                raise errors.pop(0)
+        return call, calls
+
+    def raised(error, cause):
+        try:
+            raise error from cause
+        except NetworkError as exc:
+            return exc
+
+    ambiguous, count = failing([raised(TimedOut(), httpx.ReadTimeout("read"))])
+    assert asyncio.run(handlers.send_once(None, ambiguous)) is False and len(count) == 1
+    cut_off, count = failing([raised(NetworkError("x"), httpx.RemoteProtocolError("dropped"))])
+    assert asyncio.run(handlers.send_once(None, cut_off)) is False and len(count) == 1
+    refused, count = failing([raised(NetworkError("x"), httpx.ConnectError("refused")), NetworkError("Bad Gateway")])
+    assert asyncio.run(handlers.send_once(None, refused)) is True and len(count) == 3
 
 
 def test_blocked_user_does_not_stop_answers_to_others():

@@ -38,6 +38,8 @@ from .guards import RateLimiter, RepeatFilter
 
 log = logging.getLogger(__name__)
 
+CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, POOL_TIMEOUT = 5.0, 20.0, 10.0, 3.0  # seconds, Bot API calls
+
 # Edited messages are not asked for at all, so an edit never triggers a second answer.
 ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INLINE_QUERY]
 
@@ -59,6 +61,11 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
         builder = builder.base_url(settings.api_base_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        # Explicit, generous timeouts: a reply that times out is never sent again (it may have
+        # arrived), so waiting longer for Telegram's answer is what avoids losing it.
+        builder = (builder.connect_timeout(CONNECT_TIMEOUT).read_timeout(READ_TIMEOUT)
+                   .write_timeout(WRITE_TIMEOUT).pool_timeout(POOL_TIMEOUT))
     app = builder.build()
     question_log = QuestionLog(settings.data_dir, retention_days=settings.retention_days,
                                enabled=settings.question_log) if settings.question_log else None

@@ -6,8 +6,10 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 
+import httpx
 from telegram import (
     InlineQueryResultArticle,
     InputTextMessageContent,
@@ -16,7 +18,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
 from .. import messages, replies, review
@@ -31,8 +33,9 @@ log = logging.getLogger(__name__)
 
 SERVICES = "services"
 INLINE_RESULTS = 5
-SEND_ATTEMPTS = 6  # first try plus retries for 5xx, timeouts and dropped connections
-BACKOFF_SECONDS = 0.5  # doubled after each failed attempt: 0.5 + 1 + 2 + 4 + 8 s rides out a short outage
+SEND_RETRY_SECONDS = 90.0  # keep retrying a send that certainly failed this long: rides out a 60 s outage
+BACKOFF_SECONDS = 0.5  # doubled after each failed attempt, up to BACKOFF_MAX_SECONDS
+BACKOFF_MAX_SECONDS = 5.0
 
 
 @dataclass
@@ -65,41 +68,73 @@ def user_lang(update: Update) -> str:
 # --- sending ---------------------------------------------------------------------------------
 
 
-async def send(message: Message, reply: replies.Reply, *, quote: bool = False,
+async def send(context: ContextTypes.DEFAULT_TYPE, message: Message, reply: replies.Reply, *, quote: bool = False,
                extra: tuple[tuple[Button, ...], ...] = ()) -> None:
     """Send a reply as one or more HTML messages; buttons (and `extra` rows) go on the last one."""
     parts = reply.html()
     markup = inline_keyboard(reply, extra)
     for i, part in enumerate(parts):
         last, first = i == len(parts) - 1, i == 0
-        await _with_retries(lambda part=part, last=last, first=first: message.reply_text(
+        sent = await send_once(context.application, lambda part=part, last=last, first=first: message.reply_text(
             part, reply_markup=markup if last else None, do_quote=quote and first))
+        if not sent:
+            return  # the rest of a split reply would make no sense without its start
 
 
-async def _with_retries(call) -> None:
-    # Worth retrying: the server or the network failed. Not worth it: the user blocked the
-    # bot (Forbidden) or the request itself is wrong (BadRequest). 429s are retried by
-    # AIORateLimiter before they reach here; one that still does is retried after its delay.
-    delay = BACKOFF_SECONDS
-    for attempt in range(1, SEND_ATTEMPTS + 1):
+def certainly_not_sent(exc: NetworkError) -> bool:
+    """Whether a failed request certainly did not reach Telegram, so that sending again cannot duplicate it.
+
+    Telegram answered with an error status (no transport error underneath), or the connection
+    was never made (refused, connect timeout, no free connection in the pool). A read or write
+    timeout, or a connection dropped mid-request, is ambiguous: the message may have been sent.
+    """
+    cause = exc.__cause__
+    return cause is None or isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+async def send_once(app, call) -> bool:
+    """Deliver one message at most once: retry only what certainly failed, for SEND_RETRY_SECONDS,
+    and stop retrying as soon as the bot is shutting down. True when delivered."""
+    # Not worth retrying: the user blocked the bot (Forbidden), the request itself is wrong
+    # (BadRequest). 429s are retried by AIORateLimiter; one that still gets here waits its delay.
+    deadline = time.monotonic() + SEND_RETRY_SECONDS
+    delay, attempt = BACKOFF_SECONDS, 0
+    while True:
+        attempt += 1
         try:
             await call()
-            return
+            return True
         except Forbidden as exc:
             log.info("not delivered, the user blocked the bot or left: %s", exc.message)
-            return
+            return False
         except BadRequest:
             raise
         except RetryAfter as exc:
-            if attempt == SEND_ATTEMPTS:
-                raise
-            await asyncio.sleep(_seconds(exc.retry_after))
-        except (TimedOut, NetworkError) as exc:
-            if attempt == SEND_ATTEMPTS:
-                raise
-            log.warning("send failed (%s), retry %d in %.1fs", exc.__class__.__name__, attempt, delay)
-            await asyncio.sleep(delay)
-            delay *= 2
+            wait = _seconds(exc.retry_after)
+        except NetworkError as exc:  # TimedOut included
+            if not certainly_not_sent(exc):
+                log.warning("send timed out or was cut off (%s): delivered or lost, not sent again to avoid "
+                            "a duplicate", exc.__class__.__name__)
+                return False
+            wait = delay
+            delay = min(delay * 2, BACKOFF_MAX_SECONDS)
+            log.warning("send failed (%s), retry %d in %.1fs", exc.__class__.__name__, attempt, wait)
+        if time.monotonic() + wait > deadline:
+            log.error("not delivered: Telegram unreachable for %.0f s", SEND_RETRY_SECONDS)
+            return False
+        if not await _sleep_unless_stopping(app, wait):
+            log.warning("not delivered: the bot is shutting down")
+            return False
+
+
+async def _sleep_unless_stopping(app, seconds: float) -> bool:
+    """Sleep; False as soon as the application starts stopping (so SIGTERM is not held up)."""
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        if app is not None and not app.running:
+            return False
+        await asyncio.sleep(min(0.2, left))
+    return app is None or app.running
 
 
 def _seconds(value) -> float:
@@ -119,7 +154,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
         return
     if verdict is Verdict.NOTIFY:
         lang = user_lang(update)
-        await send(message, replies.notice(messages.get(lang).rate_limited, lang), quote=group)
+        await send(context, message, replies.notice(messages.get(lang).rate_limited, lang), quote=group)
         return
     result = s.engine.answer(question)
     if group and not s.repeats.first((chat.id, result.repeat_key)):
@@ -131,7 +166,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
              else "-")
     log.debug("question text: %r", question)
     question_id = s.log.record(decision, chat.type) if s.log else None
-    await send(message, result.reply, quote=group, extra=_vote_row(question_id, result.reply.lang)
+    await send(context, message, result.reply, quote=group, extra=_vote_row(question_id, result.reply.lang)
                if question_id and decision.answered else ())
 
 
@@ -157,7 +192,7 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/privacy: what is stored and for how long, in plain words."""
     message, lang = update.effective_message, user_lang(update)
     text = messages.get(lang).privacy.format(days=services(context).retention_days)
-    await send(message, replies.notice(text, lang), quote=message.chat.type != ChatType.PRIVATE)
+    await send(context, message, replies.notice(text, lang), quote=message.chat.type != ChatType.PRIVATE)
 
 
 def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -175,7 +210,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         with contextlib.closing(read_only(s.log.path.parent)) as db:
             data = review.stats(db)
     except (OSError, sqlite3.Error, AttributeError):
-        await send(update.effective_message, replies.notice(m.stats_unavailable, lang))
+        await send(context, update.effective_message, replies.notice(m.stats_unavailable, lang))
         return
 
     def rate(pair: tuple[int, int]) -> int:
@@ -184,7 +219,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = m.stats.format(today_total=data["today"][0], today_rate=rate(data["today"]), week_total=data["week"][0],
                           week_rate=rate(data["week"]), topics=", ".join(f"{f} ({n})" for f, n in data["topics"])
                           or "-", unanswered="; ".join(f"{q} ({n})" for q, n in data["unanswered"]) or "-")
-    await send(update.effective_message, replies.notice(text, lang))
+    await send(context, update.effective_message, replies.notice(text, lang))
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -196,7 +231,7 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     problems = await reload_knowledge(context.application)
     text = m.reload_failed.format(problems="\n".join(problems[:20])) if problems else \
         m.reload_done.format(facts=len(services(context).engine.knowledge.facts))
-    await send(update.effective_message, replies.notice(text, lang))
+    await send(context, update.effective_message, replies.notice(text, lang))
 
 
 _reloading = asyncio.Lock()
@@ -251,7 +286,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     words = (message.text or "").split(maxsplit=1)  # "/ask@Bot question" -> the question
     question = words[1].strip() if len(words) > 1 else ""
     if not question:
-        await send(message, _help(update, context), quote=message.chat.type != ChatType.PRIVATE)
+        await send(context, message, _help(update, context), quote=message.chat.type != ChatType.PRIVATE)
         return
     await answer_question(update, context, question)
 
@@ -264,13 +299,13 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     knowledge, lang = services(context).engine.knowledge, user_lang(update)
     fact = knowledge.fact(context.args[0]) if context.args else None
     reply = replies.for_fact(fact, knowledge, lang) if fact else replies.for_start(knowledge, lang)
-    await send(update.effective_message, reply)
+    await send(context, update.effective_message, reply)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: how to ask, in private chats and groups."""
     message = update.effective_message
-    await send(message, _help(update, context), quote=message.chat.type != ChatType.PRIVATE)
+    await send(context, message, _help(update, context), quote=message.chat.type != ChatType.PRIVATE)
 
 
 def _help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> replies.Reply:
@@ -281,21 +316,21 @@ def _help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> replies.Reply:
 async def sections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/sections: one button per section of the article."""
     message = update.effective_message
-    await send(message, replies.for_sections(services(context).engine.knowledge, user_lang(update)),
+    await send(context, message, replies.for_sections(services(context).engine.knowledge, user_lang(update)),
                quote=message.chat.type != ChatType.PRIVATE)
 
 
 async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/about: the full citation."""
     message = update.effective_message
-    await send(message, replies.for_about(services(context).engine.knowledge, user_lang(update)),
+    await send(context, message, replies.for_about(services(context).engine.knowledge, user_lang(update)),
                quote=message.chat.type != ChatType.PRIVATE)
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private chat, not text (photo, sticker, voice...): a one-line hint."""
     lang = user_lang(update)
-    await send(update.effective_message, replies.notice(messages.get(lang).non_text, lang))
+    await send(context, update.effective_message, replies.notice(messages.get(lang).non_text, lang))
 
 
 # --- buttons and inline mode -----------------------------------------------------------------
@@ -310,7 +345,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     if isinstance(query.message, Message):
-        await send(query.message, reply)
+        await send(context, query.message, reply)
     elif query.inline_message_id:  # a button under a message sent through inline mode
         await context.bot.edit_message_text(reply.html()[0], inline_message_id=query.inline_message_id,
                                             reply_markup=inline_keyboard(reply))
