@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,9 @@ from .typography import fold_styles
 DEFAULT_FILE = "article.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")  # short: ids travel in 64-byte callback data
 MIN_QUESTIONS = 3
+MAX_FILE_BYTES = 5 * 2**20  # a knowledge or source file larger than this is refused, unread
+MAX_ALIAS_NODES = 1000
+MAX_DEPTH = 50
 MIN_QUESTIONS_RU = 4  # once a knowledge base is translated, every fact needs this many Russian questions
 
 _TOP_FIELDS = {"article", "sections", "facts", "synonyms", "related_reading"}
@@ -172,6 +176,17 @@ def coverage(knowledge: Knowledge) -> Coverage:
     return Coverage(per_section, uncited, len(knowledge.paragraphs), len(quotes))
 
 
+def read_limited(file: Path) -> str:
+    """A regular file's text, refusing devices, FIFOs and files over MAX_FILE_BYTES (ValueError)."""
+    info = file.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"{file} is not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ValueError(f"{file} is larger than {MAX_FILE_BYTES // 2**20} MB")
+    with file.open("rb") as raw:
+        return raw.read(MAX_FILE_BYTES + 1).decode("utf-8")
+
+
 def comparable(text: str) -> str:
     """Whitespace- and quote-style-insensitive form used to compare quotes with the source."""
     return " ".join(fold_styles(text).split())
@@ -181,7 +196,46 @@ def comparable(text: str) -> str:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping and of each of its keys."""
+    """SafeLoader that remembers the line of every mapping and of each of its keys.
+
+    It also refuses what no knowledge base needs and an attacker would use: aliases that
+    expand to more than MAX_ALIAS_NODES nodes in all (an "alias bomb" of a few lines expands
+    to billions) and nesting deeper than MAX_DEPTH (which would exhaust the recursion limit).
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._expanded = 0
+        self._depth = 0
+        self._sizes: dict[int, int] = {}
+
+    def _size(self, node: yaml.Node) -> int:
+        """How many nodes a node stands for once its aliases are expanded (memoised, so linear)."""
+        if id(node) not in self._sizes:
+            if isinstance(node, yaml.SequenceNode):
+                size = 1 + sum(self._size(n) for n in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                size = 1 + sum(self._size(k) + self._size(v) for k, v in node.value)
+            else:
+                size = 1
+            self._sizes[id(node)] = size
+        return self._sizes[id(node)]
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) and event.anchor in self.anchors:
+            self._expanded += self._size(self.anchors[event.anchor])
+            if self._expanded > MAX_ALIAS_NODES:
+                raise yaml.composer.ComposerError(None, None, f"aliases expand to more than {MAX_ALIAS_NODES} nodes",
+                                                  event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                                  event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=True)
@@ -212,13 +266,15 @@ def _parse(file: Path) -> tuple[Knowledge | None, list[Problem]]:
         problems.append(Problem(file, line, message))
 
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_limited(file)
     except FileNotFoundError:
         return None, [Problem(file, 0, "knowledge file not found")]
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, [Problem(file, 0, f"cannot read knowledge file: {exc}")]
     try:
         data = yaml.load(text, Loader=_LineLoader)
+    except (RecursionError, MemoryError) as exc:
+        return None, [Problem(file, 0, f"malformed YAML: {exc.__class__.__name__}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 0
@@ -298,9 +354,9 @@ def _article(item: Any, data: _Located, file: Path, problem) -> tuple[Article | 
     source_text, paragraphs = "", ()
     if texts["source"]:
         try:
-            source_text = source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problem(item.line_of("source"), f"article: cannot read source text {source}: {exc.__class__.__name__}")
+            source_text = read_limited(source)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            problem(item.line_of("source"), f"article: cannot read source text {source}: {exc}")
         # The first block is the front matter (title, date, author); the rest are body paragraphs.
         blocks = [b.strip() for b in re.split(r"\n\s*\n", source_text) if b.strip()]
         paragraphs = tuple(blocks[1:])

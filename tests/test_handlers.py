@@ -239,3 +239,33 @@ async def test_blocked_user_is_logged_not_retried(bot):
     request.fail["sendMessage"] = (403, "Forbidden: bot was blocked by the user")
     await feed(app, "message", message("who wrote it"))
     assert len(request.sent()) == 1
+
+
+async def test_the_limit_covers_every_kind_of_update_with_one_notice(bot):
+    app, request = bot
+    for _ in range(100):  # 100 /start in a burst from one user
+        await feed(app, "message", message("/start", user_id=88))
+    texts = [s["text"] for s in request.sent()]
+    assert len(texts) == 21 and "very fast" in texts[-1]
+    await feed(app, "callback_query", {"id": "q9", "from": {"id": 88, "is_bot": False, "first_name": "U"},
+                                       "chat_instance": "c", "data": "f:new-start-expiry",
+                                       "message": message("earlier", chat_id=7)})
+    await feed(app, "inline_query", {"id": "i9", "from": {"id": 88, "is_bot": False, "first_name": "U"},
+                                     "query": "new start", "offset": ""})
+    assert len(request.sent()) == 21 and request.sent("answerInlineQuery") == []
+
+
+async def test_an_update_delivered_twice_is_handled_once(bot):
+    app, request = bot
+    update = {"update_id": 999_001, "message": message("who wrote it")}
+    await app.process_update(Update.de_json(update, app.bot))
+    await app.process_update(Update.de_json(update, app.bot))
+    assert len(request.sent()) == 1
+
+
+async def test_chatter_in_a_group_does_not_count_toward_the_limit(bot):
+    app, request = bot
+    for n in range(30):
+        await feed(app, "message", message(f"just chatting {n}", chat_type="group", chat_id=-9, user_id=66))
+    await feed(app, "message", message("/ask who wrote it", chat_type="group", chat_id=-9, user_id=66))
+    assert "Zhao Huasheng" in request.sent()[-1]["text"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -226,3 +227,30 @@ def test_a_partly_translated_base_is_reported_with_lines(tmp_path):
 def test_a_base_without_russian_loads_and_answers_in_english(tmp_path):
     kb = load(write(tmp_path, GOOD))
     assert not any(f.answer_ru for f in kb.facts)
+
+
+def test_an_alias_bomb_is_refused_with_its_line(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]\n" for n in range(8))
+    path = write(tmp_path, GOOD.replace("  - id: gamma\n", "  - id: *i\n", 1).replace("facts:\n", bomb + "facts:\n"))
+    (found,) = problems(path)
+    assert "aliases expand to more than 1000 nodes" in found and f"{path}:" in found
+
+
+def test_deep_nesting_is_refused_not_a_crash(tmp_path):
+    path = write(tmp_path, GOOD + "extra: " + "[" * 300 + "]" * 300 + "\n")
+    (found,) = problems(path)
+    assert "nested deeper than 50 levels" in found or "malformed YAML" in found
+
+
+def test_a_source_that_is_not_a_regular_file_is_refused(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    path = write(tmp_path, GOOD.replace("source: source.txt", f"source: {fifo}"))
+    assert any("not a regular file" in p for p in problems(path)), problems(path)
+
+
+def test_an_oversized_knowledge_file_is_refused_unread(tmp_path):
+    path = write(tmp_path, GOOD + "# " + "x" * (6 * 2**20) + "\n")
+    (found,) = problems(path)
+    assert "larger than 5 MB" in found

@@ -77,6 +77,9 @@ def test_api_down_at_start_up_is_waited_out():
         code, _ = process.terminate()
         api.stop()
     assert code == 0
+    log = process.log()  # visible at the default INFO level, with the attempt count
+    assert "WARNING telegram.ext: Telegram cannot be reached at start-up (attempt 1 failed), retrying" in log, log
+    assert " DEBUG " not in log
 
 
 def test_slow_api_that_carries_out_the_send_gets_each_answer_exactly_once():

@@ -14,6 +14,7 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
     LinkPreviewOptions,
+    Update,
 )
 from telegram.constants import ParseMode, UpdateType
 from telegram.error import InvalidToken, TelegramError
@@ -25,6 +26,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -70,10 +72,11 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
     question_log = QuestionLog(settings.data_dir, retention_days=settings.retention_days,
                                enabled=settings.question_log) if settings.question_log else None
     app.bot_data[handlers.SERVICES] = handlers.Services(
-        engine, RateLimiter(settings.questions_per_minute), RepeatFilter(), question_log, settings.admin_user_ids,
-        settings.knowledge_path, settings.retention_days,
+        engine, RateLimiter(settings.questions_per_minute), RepeatFilter(), log=question_log,
+        admins=settings.admin_user_ids, knowledge_path=settings.knowledge_path, retention_days=settings.retention_days,
     )
 
+    app.add_handler(TypeHandler(Update, handlers.guard), group=-1)  # before every other handler
     new_message = filters.UpdateType.MESSAGE  # not edited messages, not channel posts
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(CommandHandler("start", handlers.start, filters=new_message & private))

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 from telegram import (
@@ -19,7 +19,7 @@ from telegram import (
 )
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from .. import messages, replies, review
 from ..engine import Engine
@@ -53,6 +53,7 @@ class Services:
     admins: frozenset[int] = frozenset()
     knowledge_path: str | None = None
     retention_days: int = 90
+    updates: RepeatFilter = field(default_factory=lambda: RepeatFilter(window=3600.0))  # update ids seen
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -146,16 +147,9 @@ def _seconds(value) -> float:
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """The one path from a question to a sent answer, for every kind of chat."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    message, chat = update.effective_message, update.effective_chat
     s = services(context)
     group = chat.type != ChatType.PRIVATE
-    verdict = s.limiter.check(user.id if user else chat.id)
-    if verdict is Verdict.DROP:
-        return
-    if verdict is Verdict.NOTIFY:
-        lang = user_lang(update)
-        await send(context, message, replies.notice(messages.get(lang).rate_limited, lang), quote=group)
-        return
     result = s.engine.answer(question)
     if group and not s.repeats.first((chat.id, result.repeat_key)):
         log.info("question chat=%s repeated within the window: not answered again", chat.type)
@@ -255,6 +249,41 @@ async def reload_knowledge(app) -> list[str]:
         s.engine = engine
     log.info("knowledge base reloaded: %d facts, %s matching", len(engine.knowledge.facts), engine.mode)
     return []
+
+
+async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before every handler: drops a repeated update id, and holds each user to the limit.
+
+    The limit covers every kind of update a user can send (questions, commands, buttons,
+    inline queries, photos...), with one notice per window; in groups only what is addressed
+    to the bot counts, so a chatty member who never asks is not limited.
+    """
+    s = services(context)
+    if not s.updates.first(update.update_id):
+        log.info("update %d delivered twice: handled once", update.update_id)
+        raise ApplicationHandlerStop
+    user = update.effective_user
+    if user is None or not _counts_toward_limit(update, context):
+        return
+    verdict = s.limiter.check(user.id)
+    if verdict is Verdict.ALLOW:
+        return
+    if verdict is Verdict.NOTIFY:
+        lang = user_lang(update)
+        notice = messages.get(lang).rate_limited
+        if update.callback_query:
+            await update.callback_query.answer(notice)
+        elif update.effective_message and update.effective_chat:
+            await send(context, update.effective_message, replies.notice(notice, lang),
+                       quote=update.effective_chat.type != ChatType.PRIVATE)
+    raise ApplicationHandlerStop
+
+
+def _counts_toward_limit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    message = update.message
+    if message is None or message.chat.type == ChatType.PRIVATE:
+        return True
+    return (message.text or "").startswith("/") or _addressed_to_bot(message, context.bot.username, context.bot.id)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
