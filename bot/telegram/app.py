@@ -37,6 +37,7 @@ from ..questionlog import QuestionLog
 from ..settings import Settings
 from . import handlers
 from .guards import RateLimiter, RepeatFilter
+from .webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -141,19 +142,11 @@ def run(settings: Settings, engine: Engine) -> int:
     Failures go through the logger, which redacts the token (PTB's own messages may contain it).
     """
     logs.configure(settings.log_level, secrets=(settings.token, settings.webhook_secret))
+    _raise_file_limit()
     app = build_application(settings, engine)
     try:
         if settings.webhook_url:
-            log.info("webhook mode on 0.0.0.0:%d", settings.port)
-            app.run_webhook(
-                listen="0.0.0.0",
-                port=settings.port,
-                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=-1,  # Telegram unreachable at boot: keep trying, with backoff
-            )
+            asyncio.run(_serve_webhook(app, settings))
         else:
             log.info("long polling")
             app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
@@ -165,3 +158,61 @@ def run(settings: Settings, engine: Engine) -> int:
         return 1
     log.info("stopped")
     return 0
+
+
+def _raise_file_limit() -> None:
+    # Many open sockets are the first thing a flood costs: use all the descriptors allowed.
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+async def _serve_webhook(app: Application, settings: Settings) -> None:
+    """Webhook mode on our own server (bot/telegram/webhook.py), until SIGINT or SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await _until_reachable(app.initialize, "initialise", stop)
+    if stop.is_set():
+        await app.shutdown()
+        return
+    await app.post_init(app)
+    secret = settings.webhook_secret or ""
+
+    async def deliver(data: dict) -> None:
+        await app.update_queue.put(Update.de_json(data, app.bot))
+
+    server = WebhookServer(urlparse(settings.webhook_url).path, secret, deliver)
+    await server.start("0.0.0.0", settings.port)
+    await _until_reachable(lambda: app.bot.set_webhook(settings.webhook_url, secret_token=secret,
+                                                       allowed_updates=ALLOWED_UPDATES), "set the webhook", stop)
+    await app.start()
+    log.info("webhook mode on 0.0.0.0:%d", settings.port)
+    await stop.wait()
+    await server.stop()
+    await app.stop()
+    await app.shutdown()
+    await app.post_shutdown(app)
+
+
+async def _until_reachable(call, what: str, stop: asyncio.Event) -> None:
+    """Retry `call` while Telegram cannot be reached (a WARNING with the count each time); InvalidToken passes."""
+    delay, attempt = 1.0, 0
+    while not stop.is_set():
+        attempt += 1
+        try:
+            await call()
+            return
+        except InvalidToken:
+            raise
+        except TelegramError as exc:
+            log.warning("Telegram cannot be reached at start-up to %s (attempt %d failed: %s), retrying in %.0f s",
+                        what, attempt, exc.__class__.__name__, delay)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        delay = min(delay * 2, 30.0)
