@@ -41,7 +41,8 @@ async def request(port: int, head: str, body: bytes = b"", *, read: bool = True)
 
 def post(length: int, secret: str | None = SECRET, path: str = "/hook") -> str:
     header = f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n" if secret is not None else ""
-    return f"POST {path} HTTP/1.1\r\nHost: x\r\n{header}Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+    return (f"POST {path} HTTP/1.1\r\nHost: x\r\n{header}Content-Type: application/json\r\n"
+            f"Content-Length: {length}\r\n\r\n")
 
 
 async def test_a_good_update_is_delivered(server):
