@@ -57,12 +57,40 @@ def main(argv: list[str] | None = None) -> int:
     return run(settings, engine)
 
 
+ENVIRONMENT = """\
+environment (defaults in brackets):
+  TELEGRAM_BOT_TOKEN       token from @BotFather (required); or TELEGRAM_BOT_TOKEN_FILE, a file holding it
+  TELEGRAM_API_BASE_URL    Bot API base URL, e.g. http://127.0.0.1:8081/bot [Telegram's]
+  KNOWLEDGE_PATH           knowledge file, or folder holding article.yaml [the bundled one]
+  LOG_LEVEL                DEBUG, INFO, WARNING, ERROR or CRITICAL [INFO]
+  QUESTIONS_PER_MINUTE     updates one user may send per minute, 0 = no limit [20]
+  WEBHOOK_URL              run a webhook server and register this URL [long polling]
+  WEBHOOK_SECRET           required with WEBHOOK_URL; or WEBHOOK_SECRET_FILE, a file holding it
+  PORT                     webhook server port [8080]
+  DATA_DIR                 question log and vote secret [~/.local/share/article-bot]
+  QUESTION_LOG             on or off [on]
+  RETENTION_DAYS           days questions and votes are kept [90]
+  ADMIN_USER_IDS           comma-separated user ids allowed /stats and /reload [none]
+  SEMANTIC                 off = lexical matching only [on]
+  EMBEDDING_CACHE_DIR      embedding cache [~/.cache/article-bot]
+signals: SIGTERM/SIGINT stop cleanly, SIGHUP reloads the knowledge base."""
+
+
+def _program() -> str:
+    """The program as invoked: `article-bot` for the console script, `python -m bot` otherwise."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "python -m bot" if name in ("", "__main__.py", "-c") else name
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=_program(), description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument("--knowledge", metavar="PATH", help="knowledge file or folder (default: KNOWLEDGE_PATH, "
                         "else the bundled one)")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    sub.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)", epilog=ENVIRONMENT,
+                   formatter_class=argparse.RawDescriptionHelpFormatter,
+                   description="Start the Telegram bot: long polling, or a webhook server when WEBHOOK_URL is set.")
     chat_parser = sub.add_parser("chat", help="chat with the bot in this terminal")
     ask_parser = sub.add_parser("ask", help="answer one question, or one per line of stdin with '-'")
     ask_parser.add_argument("question", help="the question, or - to read one question per line from stdin")
@@ -74,8 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     review_parser.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
     review_parser.add_argument("--format", choices=("text", "json", "yaml"), default="text",
                                help="text (default), json, or yaml: proposed additions to the knowledge base")
-    check_parser = sub.add_parser("check", help="validate the knowledge base and report coverage")
-    check_parser.add_argument("path", nargs="?", help="knowledge file or folder (default: the bundled one)")
+    check_parser = sub.add_parser("check", help="validate the knowledge base and report coverage",
+                                  description="Validate a knowledge base: exit 0 with its coverage, or exit 2 "
+                                              "listing every problem as file:line.")
+    check_parser.add_argument("path", nargs="?", help="knowledge file or folder (default: KNOWLEDGE_PATH if set, "
+                              "else the bundled one)")
     return parser
 
 
@@ -140,7 +171,9 @@ def check(path: str | None) -> int:
     print(f"facts: {len(knowledge.facts)}, sections: {len(knowledge.sections)}, "
           f"questions: {questions} (min {min(len(f.questions) for f in knowledge.facts)} per fact), "
           f"related-reading pieces: {len(knowledge.related_reading)}")
-    print(f"quotes verbatim in source: {report.quote_count}/{report.quote_count}")
+    print(f"quotes verbatim in source: {report.quote_count}/{len(knowledge.facts)} "
+          f"(each checked; none spans removed page furniture)")
+    print(f"body text quoted: {100 * report.quoted_share:.0f}% of its characters")
     translated = sum(1 for f in knowledge.facts if f.answer_ru)
     questions_ru = [len(f.questions_ru) for f in knowledge.facts]
     print(f"russian: {translated}/{len(knowledge.facts)} facts translated, questions_ru: {sum(questions_ru)} "
@@ -186,6 +219,15 @@ def _print_problems(exc: KnowledgeError, stream: TextIO) -> None:
     print(f"knowledge base has {len(exc.problems)} problem(s):", file=stream)
     for problem in exc.problems:
         print(f"  {problem}", file=stream)
+
+
+def version() -> str:
+    try:
+        from importlib.metadata import version as installed
+
+        return installed("article-bot")
+    except Exception:  # running from a source tree that was never installed
+        return "unknown"
 
 
 def entry() -> None:

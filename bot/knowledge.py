@@ -21,6 +21,7 @@ from .typography import fold_styles
 DEFAULT_FILE = "article.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")  # short: ids travel in 64-byte callback data
 MIN_QUESTIONS = 3
+CUT = "[…]"  # a line of the source text where page furniture was removed: no quote may span it
 MAX_FILE_BYTES = 5 * 2**20  # a knowledge or source file larger than this is refused, unread
 MAX_ALIAS_NODES = 1000
 MAX_DEPTH = 50
@@ -142,6 +143,7 @@ class Coverage:
     uncited_paragraphs: tuple[int, ...]  # 1-based paragraph numbers
     paragraph_count: int
     quote_count: int
+    quoted_share: float  # share of the body text's characters that some quote cites
 
 
 def resolve_path(path: str | Path | None) -> Path:
@@ -173,7 +175,15 @@ def coverage(knowledge: Knowledge) -> Coverage:
         n for n, paragraph in enumerate(knowledge.paragraphs, 1)
         if not any(q and q in comparable(paragraph) for q in quotes)
     )
-    return Coverage(per_section, uncited, len(knowledge.paragraphs), len(quotes))
+    body = comparable("\n\n".join(knowledge.paragraphs))
+    cited = bytearray(len(body))
+    for q in quotes:
+        start = body.find(q) if q else -1
+        while start != -1:
+            cited[start:start + len(q)] = b"\x01" * len(q)
+            start = body.find(q, start + 1)
+    share = sum(cited) / len(body) if body else 0.0
+    return Coverage(per_section, uncited, len(knowledge.paragraphs), len(quotes), share)
 
 
 def read_limited(file: Path) -> str:
@@ -358,7 +368,7 @@ def _article(item: Any, data: _Located, file: Path, problem) -> tuple[Article | 
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             problem(item.line_of("source"), f"article: cannot read source text {source}: {exc}")
         # The first block is the front matter (title, date, author); the rest are body paragraphs.
-        blocks = [b.strip() for b in re.split(r"\n\s*\n", source_text) if b.strip()]
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", source_text) if b.strip() and b.strip() != CUT]
         paragraphs = tuple(blocks[1:])
     if not isinstance(date, dt.date) or not all(texts.values()):
         return None, paragraphs, source_text
@@ -412,7 +422,10 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
             problem(item.line_of("section"), f"{where}: section {section!r} does not exist")
         answer, quote = _text(item, "answer", where, problem), _text(item, "quote", where, problem)
         if quote and source and comparable(quote) not in source:
-            problem(item.line_of("quote"), f"{where}: quote not found verbatim in the source text")
+            joined = comparable(source_text.replace(CUT, " "))
+            problem(item.line_of("quote"), f"{where}: quote spans page furniture removed from the source "
+                    f"(a {CUT} line marks the cut); quote one side of it" if comparable(quote) in joined
+                    else f"{where}: quote not found verbatim in the source text")
         questions = _texts(item, "questions", where, problem)
         if "questions" in item and len(questions) < MIN_QUESTIONS:
             problem(item.line_of("questions"),

@@ -37,13 +37,22 @@ class Settings:
             value = env.get(name, "").strip()
             return value or None
 
+        def secret(name: str) -> str | None:
+            # NAME_FILE (Docker secrets) names a file holding the value; NAME itself wins when both are set.
+            if get(name) or not get(f"{name}_FILE"):
+                return get(name)
+            try:
+                return Path(get(f"{name}_FILE")).read_text(encoding="utf-8").strip() or None
+            except OSError as exc:
+                raise SettingsError(f"{name}_FILE: cannot read {get(f'{name}_FILE')}: {exc.strerror}") from None
+
         settings = cls(
-            token=get("TELEGRAM_BOT_TOKEN"),
+            token=secret("TELEGRAM_BOT_TOKEN"),
             api_base_url=get("TELEGRAM_API_BASE_URL"),
             knowledge_path=get("KNOWLEDGE_PATH"),
             log_level=(get("LOG_LEVEL") or "INFO").upper(),
             webhook_url=get("WEBHOOK_URL"),
-            webhook_secret=get("WEBHOOK_SECRET"),
+            webhook_secret=secret("WEBHOOK_SECRET"),
             port=_int(get("PORT"), "PORT", 8080, 1, 65535),
             questions_per_minute=_int(get("QUESTIONS_PER_MINUTE"), "QUESTIONS_PER_MINUTE", 20, 0, 10_000),
             data_dir=Path(get("DATA_DIR")) if get("DATA_DIR") else default_data_dir(dict(env)),

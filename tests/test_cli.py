@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -89,3 +91,25 @@ def test_a_lone_digit_is_not_a_question():
     result = run_bot("ask", "--json", "-", stdin=b"2\n")
     record = json.loads(result.stdout)
     assert not record["answered"] and "another piece" not in record["text"]
+
+
+def test_version_and_help_explain_the_program():
+    version = run_bot("--version")
+    assert version.returncode == 0 and version.stdout.decode().strip().startswith("python -m bot ")
+    run_help = run_bot("run", "--help").stdout.decode()
+    for variable in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "KNOWLEDGE_PATH", "QUESTIONS_PER_MINUTE",
+                     "DATA_DIR", "ADMIN_USER_IDS", "WEBHOOK_SECRET_FILE", "SIGHUP"):
+        assert variable in run_help
+    assert "KNOWLEDGE_PATH" in run_bot("check", "--help").stdout.decode()
+
+
+def test_secrets_can_come_from_files(tmp_path):
+    from bot.settings import Settings, SettingsError
+
+    (tmp_path / "token").write_text("123:from-a-file\n", encoding="utf-8")
+    (tmp_path / "secret").write_text("hook-secret", encoding="utf-8")
+    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "token"),
+                                  "WEBHOOK_SECRET_FILE": str(tmp_path / "secret"), "WEBHOOK_URL": "https://x/h"})
+    assert settings.token == "123:from-a-file" and settings.webhook_secret == "hook-secret"
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN_FILE"):
+        Settings.from_env({"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "missing")})

@@ -254,3 +254,15 @@ def test_an_oversized_knowledge_file_is_refused_unread(tmp_path):
     path = write(tmp_path, GOOD + "# " + "x" * (6 * 2**20) + "\n")
     (found,) = problems(path)
     assert "larger than 5 MB" in found
+
+
+def test_a_quote_across_removed_page_furniture_is_refused(tmp_path):
+    cut = SOURCE.replace("Second paragraph", "[…]\n\nSecond paragraph")
+    path = write(tmp_path, GOOD.replace("quote: Second paragraph says gamma.",
+                                        "quote: 'beta. Second paragraph says gamma.'"), source=cut)
+    found = problems(path)
+    assert any("quote spans page furniture removed from the source" in p for p in found), found
+
+
+def test_the_shipped_publisher_quote_is_contiguous_on_the_page(shipped):
+    assert shipped.fact("publisher").quote == "Valdai Papers"
