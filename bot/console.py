@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TextIO
 
 from . import messages, replies
@@ -25,8 +27,12 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
 
     def show(reply: replies.Reply) -> None:
         nonlocal choices
-        print(reply.plain(), file=out)
         choices = [button for row in reply.buttons for button in row]
+        # A list item that is also a button is printed once, as a numbered choice.
+        labels = {b.label for b in choices}
+        shown = [(style, text) for style, text in reply.blocks
+                 if style is not replies.Style.ITEM or _unnumbered(text) not in labels]
+        print(replies.render_plain(replace(reply, blocks=tuple(shown))), file=out)
         if choices:
             print(messages.get(reply.lang).console_pick, file=out)
             for n, button in enumerate(choices, 1):
@@ -66,3 +72,7 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
             reply = engine.reply(line, lang)
             current = reply.lang
         show(reply or replies.notice(messages.get(current).unknown_button, current))
+
+
+def _unnumbered(text: str) -> str:
+    return re.sub(r"^\d+\. ", "", text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -9,50 +11,11 @@ from bot.engine import Engine
 from bot.matching import FEATURES, Kind
 from bot.matching import model as model_file
 
-TWO_FACTS = """\
-article:
-  title: Why Honeybees Dance
-  author: Jane Doe
-  affiliation: University of Somewhere
-  series: Field Notes
-  publisher: Example Press
-  date: 2024-05-01
-  source: source.txt
-sections:
-  - id: dance
-    title: The waggle dance
-    summary: How foragers tell the hive where food is.
-facts:
-  - id: waggle-direction
-    section: dance
-    answer: The author writes that the angle of the waggle run tells the other bees the direction of the food.
-    quote: The angle of the waggle run points the way to the flowers.
-    questions:
-      - How do bees show the direction of food?
-      - waggle dance direction
-      - which way do the bees fly to the flowers
-  - id: waggle-distance
-    section: dance
-    answer: According to the author, the length of the waggle run tells how far away the food is.
-    quote: The longer the waggle run, the farther the flowers.
-    questions:
-      - How do bees tell the distance to food?
-      - waggle run length meaning
-      - how far away are the flowers
-"""
-SOURCE = """Why Honeybees Dance
-Jane Doe
-
-The angle of the waggle run points the way to the flowers. The longer the waggle run, the farther the flowers.
-"""
-
 
 @pytest.fixture(scope="module")
-def tiny_article(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bees")
-    (folder / "article.yaml").write_text(TWO_FACTS, encoding="utf-8")
-    (folder / "source.txt").write_text(SOURCE, encoding="utf-8")
-    return folder
+def tiny_article():
+    # The README's "your own article" example: a two-fact base about something else entirely.
+    return Path(__file__).resolve().parent.parent / "examples" / "honeybees"
 
 
 @pytest.fixture(scope="module", params=["semantic", "lexical"])

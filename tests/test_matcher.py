@@ -140,6 +140,16 @@ def test_a_bare_topic_gets_the_topic_overview_with_its_other_facts_as_buttons(en
     assert len(offered & {f.id for f in engine.knowledge.facts_in(section.id)}) >= 2
 
 
+def test_close_runners_up_are_offered_as_did_you_mean(engine):
+    # "publisher" of a paper: the publishing club, but the question is close to "who wrote it" too.
+    decision = engine.decide("who is the publisher of this paper")
+    assert decision.kind is Kind.DID_YOU_MEAN and decision.best.fact.id == "publisher"
+    reply = engine.reply("who is the publisher of this paper")
+    other = decision.alternatives[0]
+    assert "Did you mean:" in reply.plain() and f"• {other.questions[0]}" in reply.plain()
+    assert f"f:{other.id}" in [b.data for row in reply.buttons for b in row]
+
+
 def test_decisions_are_deterministic_and_thread_safe(engine):
     questions = [item["q"] for item in load_items(DEFAULT_QUESTIONS)] if DEFAULT_QUESTIONS.exists() else [
         "who wrote it", "new start", "reset my router"]

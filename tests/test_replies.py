@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,7 +71,3 @@ def test_any_text_renders_to_valid_html_within_the_limit(text):
     for message in Reply(((Style.QUOTE, text or "x"), (Style.TEXT, text or "y"))).html():
         assert problems(message) == []
 
-
-@pytest.mark.parametrize("style", list(Style))
-def test_plain_text_has_no_markup(style):
-    assert "<" not in Reply(((style, "plain words"),)).plain()

@@ -35,7 +35,7 @@ FEATURES = (
 )
 SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
-DID_YOU_MEAN_MARGIN = 0.1  # other candidates this close in probability to the best are offered
+DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
 VETO_UNKNOWN = True  # Latin-script decisive words veto an answer (Russian forms are too varied to tell)
 MISSING_MAX_ZIPF = 3.5  # an unknown word rarer than this is named in a refusal, and vetoes an answer
 
@@ -165,8 +165,8 @@ class Matcher:
         if confidence < self.model.threshold or reading is not None or decisive:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
-        close = tuple(s.fact for s in ranked[1:] if s.score >= 100 * max(self.model.threshold,
-                                                                        confidence - DID_YOU_MEAN_MARGIN))
+        floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
+        close = tuple(s.fact for s in ranked[1:] if s.score >= floor)
         kind = Kind.DID_YOU_MEAN if close else Kind.ANSWER
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=ranked, **common)
