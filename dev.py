@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
     if command == "lint":
         return subprocess.call([str(BIN / "ruff"), "check", ".", *args], cwd=ROOT)
     if command in ("eval", "latency", "load"):
-        return subprocess.call([str(PYTHON), str(ROOT / "bench" / f"{command}.py"), *args], cwd=ROOT)
+        return subprocess.call([str(PYTHON), "-m", f"bench.{command}", *args], cwd=ROOT)
     print(__doc__, file=sys.stderr)
     return 2
 

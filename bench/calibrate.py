@@ -1,6 +1,6 @@
 """Fit the decision model (bot/data/decision.json) and choose its operating point.
 
-    python bench/calibrate.py [--knowledge PATH] [--negatives FILE ...] [--check]
+    python -m bench.calibrate [--knowledge PATH] [--negatives FILE ...] [--check]
 
 Positives are the knowledge base's own curated questions, English and Russian, each scored
 while held out from its fact (5 folds: the fold's questions leave the lexical index and are
@@ -25,18 +25,15 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bench.eval import judge, load_items
+from bot import replies
+from bot.knowledge import Knowledge, comparable, load
+from bot.matching import FEATURES, Matcher, load_embedder
+from bot.matching import model as model_file
+from bot.matching.matcher import SEMANTIC_FEATURES
+from bot.matching.semantic import SemanticIndex, cache_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from eval import judge, load_items  # noqa: E402
-
-from bot import replies  # noqa: E402
-from bot.knowledge import Knowledge, comparable, load  # noqa: E402
-from bot.matching import FEATURES, Matcher, load_embedder  # noqa: E402
-from bot.matching import model as model_file  # noqa: E402
-from bot.matching.matcher import SEMANTIC_FEATURES  # noqa: E402
-from bot.matching.semantic import SemanticIndex, cache_dir  # noqa: E402
 
 FOLDS = 5
 TOLERANCE = 0.01
@@ -131,13 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", help="knowledge file or folder (default: the bundled one)")
     parser.add_argument("--negatives", nargs="*", type=Path, help="training files of questions to refuse")
+    parser.add_argument("--validation", nargs="*", type=Path, help="questions to choose the threshold on "
+                        "(default: the round-1 held-out files of this repository's article)")
     parser.add_argument("--check", action="store_true", help="compare with the shipped coefficients, write nothing")
     args = parser.parse_args(argv)
     knowledge = load(args.knowledge)
     negative_questions = negatives(args.negatives or sorted(TRAINING.glob("*.yaml")))
     embedder = load_embedder()
     semantic = SemanticIndex(knowledge, embedder, cache_dir()) if embedder else None
-    validation = [item for file in VALIDATION for item in load_items(file, include_ru=True)]
+    validation = [item for file in (args.validation or VALIDATION) for item in load_items(file, include_ru=True)]
     models = {}
     for mode in ("semantic", "lexical"):
         if mode == "semantic" and semantic is None:

@@ -1,6 +1,6 @@
 """Accuracy of the engine on an evaluation file, by the rules in that file's header.
 
-    python bench/eval.py [QUESTIONS.yaml] [--include-ru] [--knowledge PATH]
+    python -m bench.eval [QUESTIONS.yaml] [--include-ru] [--knowledge PATH]
 
 expect: answer  -> correct iff answered AND the reply text contains one of any_of
                    (case-insensitive, curly quotes and dashes normalised, whitespace collapsed)
@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.engine import Engine
 from bot.knowledge import comparable

@@ -1,6 +1,6 @@
 """Time per question and index build time, on the shipped knowledge base and on one 100x its size.
 
-    python bench/latency.py [--scale 100] [--rounds 5]
+    python -m bench.latency [--scale 100] [--rounds 5]
 
 The large base is generated here: every fact is copied `scale` times, each copy with its own
 made-up names mixed into its questions, keywords and answer, so the vocabulary and the
@@ -22,10 +22,7 @@ import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from eval import DEFAULT_QUESTIONS, load_items
-
+from bench.eval import DEFAULT_QUESTIONS, load_items
 from bot.knowledge import Knowledge, load
 from bot.matching import Matcher, load_embedder
 from bot.matching.semantic import cache_dir

@@ -1,9 +1,9 @@
 """Load: N questions from U concurrent users through a local Bot API server, bot vs echo bot.
 
-    python bench/load.py [--questions 300] [--users 10]
+    python -m bench.load [--questions 300] [--users 10]
 
 Both the real bot (`python -m bot run`) and a bare python-telegram-bot echo bot
-(bench/echo_bot.py) long-poll the same kind of local fake Bot API server (tests/fake_bot_api.py),
+(bench/echo_bot.py) long-poll the same kind of local fake Bot API server (tests/support/fake_bot_api.py),
 one after the other in the same run. Each user sends a question, waits for the answer, then sends
 the next (closed loop). Prints answered/sent, duplicates, throughput, p50/p95 latency and the
 bot process's peak RSS (sampled every 20 ms). The per-user limit is switched off for the run
@@ -26,10 +26,9 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.support.fake_bot_api import FakeBotApi
 
-from tests.fake_bot_api import FakeBotApi  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TOKEN = "111111:load-test-token"
 

@@ -1,6 +1,6 @@
 """The question log's own cost and size: N questions recorded (and voted on), as a running bot would.
 
-    python bench/questionlog.py [--questions 10000]
+    python -m bench.questionlog [--questions 10000]
 
 Prints p50/p99 of one record() call (the time it adds to a question's handling) and the size
 of the database after N questions, before and after a retention pass that keeps them all.
@@ -15,11 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from eval import DEFAULT_QUESTIONS, load_items
-
+from bench.eval import DEFAULT_QUESTIONS, load_items
 from bot.engine import Engine
 from bot.questionlog import DB_FILE, QuestionLog
 

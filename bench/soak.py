@@ -1,6 +1,6 @@
 """Soak: many questions through the real bot and a local Bot API, RSS sampled: does memory plateau?
 
-    python bench/soak.py [--questions 10000] [--users 20]
+    python -m bench.soak [--questions 10000] [--users 20]
 
 Runs `python -m bot run` (question log on, in a temporary DATA_DIR) against the fake Bot API and
 sends the questions from closed-loop users. Prints RSS after each tenth of the run, the growth
@@ -20,12 +20,8 @@ from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from eval import DEFAULT_QUESTIONS, load_items
-
-from tests.fake_bot_api import FakeBotApi
+from bench.eval import DEFAULT_QUESTIONS, load_items
+from tests.support.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent
 

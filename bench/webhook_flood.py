@@ -1,6 +1,6 @@
 """The webhook under a flood, on 127.0.0.1 only: the bot in webhook mode vs strangers without the secret.
 
-    python bench/webhook_flood.py [--idle 1100] [--big 10]
+    python -m bench.webhook_flood [--idle 1100] [--big 10]
 
 Starts the real bot (`python -m bot run` with WEBHOOK_URL) against a local fake Bot API, then
 at once: `--big` clients each send headers claiming a 99 MB body without the secret and keep
@@ -26,10 +26,9 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.support.fake_bot_api import FakeBotApi
 
-from tests.fake_bot_api import FakeBotApi  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SECRET = "flood-test-secret"
 CHUNK = b"x" * 65536

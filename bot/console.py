@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TextIO
 
-from . import messages, replies
+from . import messages, rendering, replies
 from .engine import Engine
 
 
@@ -32,7 +31,7 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
         labels = {b.label for b in choices}
         shown = [(style, text) for style, text in reply.blocks
                  if style is not replies.Style.ITEM or _unnumbered(text) not in labels]
-        print(replies.render_plain(replace(reply, blocks=tuple(shown))), file=out)
+        print(rendering.plain(tuple(shown)), file=out)
         if choices:
             print(messages.get(reply.lang).console_pick, file=out)
             for n, button in enumerate(choices, 1):

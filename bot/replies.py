@@ -1,32 +1,19 @@
-"""A decision -> a reply, rendered as Telegram HTML or plain text.
+"""A decision -> a reply: typed blocks and buttons, in the reader's language.
 
-This is the one place where text is escaped and split. A reply is built once as a list of
-typed blocks plus buttons; every door (Telegram, inline mode, terminal, JSON) renders the
-same blocks, so they cannot drift apart.
+A reply is built once as a list of typed blocks plus buttons; every door (Telegram, inline
+mode, terminal, JSON) renders the same blocks through bot/rendering.py, so they cannot drift apart.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
-from . import messages
+from . import messages, rendering
 from .knowledge import Fact, Knowledge, Section
 from .matching import Decision, Gap, Kind
 from .matching.normalise import MAX_QUESTION_CHARS
 
-MAX_MESSAGE_CHARS = 4096  # Telegram's limit for one message
-_TAG = re.compile(r"</?(b|i|blockquote)>")
-
-
-class Style(StrEnum):
-    TEXT = "text"
-    BOLD = "bold"
-    QUOTE = "quote"
-    NOTE = "note"  # secondary: the section line, hints
-    ITEM = "item"  # one line of a list
+Style = rendering.Style  # re-exported: builders and doors speak of styles through this module
 
 
 @dataclass(frozen=True)
@@ -48,10 +35,10 @@ class Reply:
     lang: str = "en"
 
     def plain(self) -> str:
-        return render_plain(self)
+        return rendering.plain(self.blocks)
 
     def html(self) -> list[str]:
-        return render_html(self)
+        return rendering.html(self.blocks)
 
 
 def button_data(kind: str, ident: str, lang: str = "en") -> str:
@@ -210,93 +197,6 @@ def notice(text: str, lang: str = "en") -> Reply:
 
 def _rows(facts, lang: str = "en") -> tuple[tuple[Button, ...], ...]:
     return tuple((fact_button(f, lang),) for f in facts)
-
-
-# --- rendering -------------------------------------------------------------------------------
-
-
-def _paragraphs(reply: Reply, fmt) -> list[str]:
-    """Blocks formatted by `fmt`, consecutive list items kept together in one paragraph."""
-    parts: list[str] = []
-    previous = None
-    for style, text in reply.blocks:
-        if style is Style.ITEM and previous is Style.ITEM:
-            parts[-1] += "\n" + fmt(style, text)
-        else:
-            parts.append(fmt(style, text))
-        previous = style
-    return parts
-
-
-def _plain_block(style: Style, text: str) -> str:
-    if style is Style.QUOTE:
-        return f"“{text}”"
-    return f"• {text}" if style is Style.ITEM else text
-
-
-def render_plain(reply: Reply) -> str:
-    """Plain text: quotes in typographic quotation marks, list items bulleted."""
-    return "\n\n".join(_paragraphs(reply, _plain_block))
-
-
-def _html_block(style: Style, text: str) -> str:
-    escaped = html.escape(text, quote=False)
-    return {
-        Style.TEXT: escaped,
-        Style.BOLD: f"<b>{escaped}</b>",
-        Style.QUOTE: f"<blockquote>{escaped}</blockquote>",
-        Style.NOTE: f"<i>{escaped}</i>",
-        Style.ITEM: f"• {escaped}",
-    }[style]
-
-
-def render_html(reply: Reply, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """Telegram HTML, escaped, split into messages of at most `limit` characters on block boundaries."""
-    return split_messages(_paragraphs(reply, _html_block), limit, render=lambda part: _html_block(Style.TEXT, part))
-
-
-def split_messages(blocks: list[str], limit: int, render) -> list[str]:
-    """Join blocks with blank lines into messages <= limit; a block too long alone is cut as text."""
-    messages: list[str] = []
-    current = ""
-    for block in blocks:
-        pieces = [block] if len(block) <= limit else _cut(block, limit, render)
-        for piece in pieces:
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                messages.append(current)
-                current = piece
-    if current:
-        messages.append(current)
-    return messages
-
-
-def _cut(block: str, limit: int, render) -> list[str]:
-    # Only reachable for a block longer than a whole message: drop its markup and cut the
-    # unescaped text on whitespace, so no tag or entity is ever split in half.
-    raw = html.unescape(_strip_tags(block))
-    pieces, current = [], ""
-    for word in raw.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if len(render(candidate)) <= limit:
-            current = candidate
-            continue
-        if current:
-            pieces.append(render(current))
-        while len(render(word)) > limit:  # a single enormous "word"
-            size = limit // 6  # worst case: every character escapes to 5-6 characters
-            pieces.append(render(word[:size]))
-            word = word[size:]
-        current = word
-    if current:
-        pieces.append(render(current))
-    return pieces
-
-
-def _strip_tags(block: str) -> str:
-    return _TAG.sub("", block)
 
 
 def for_button(data: str, knowledge: Knowledge) -> Reply | None:

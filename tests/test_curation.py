@@ -16,8 +16,8 @@ import pytest
 
 from bot.questionlog import DB_FILE, QuestionLog
 
-from .bot_process import ROOT, BotProcess
-from .fake_bot_api import FakeBotApi
+from .support.bot_process import ROOT, BotProcess
+from .support.fake_bot_api import FakeBotApi
 from .test_handlers import bot, feed, message  # noqa: F401 - the fixture is used by name
 
 READER_ID, CHAT_ID, NAME = 5550123, 4440987, "Tester"
@@ -40,23 +40,21 @@ def _buttons(sent: dict) -> list[dict]:
     return [b for row in (sent.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
 
 
-def test_questions_votes_and_review_end_to_end(api):
-    process = BotProcess(api).wait_ready()
-    try:
-        api.message("When does New START expire?", chat_id=CHAT_ID, user_id=READER_ID)
-        (answer,) = api.wait_for(chat_id=str(CHAT_ID))
-        api.message("how do I bake sourdough bread", chat_id=CHAT_ID, user_id=READER_ID)
-        api.message("how to bake sourdough bread?", chat_id=CHAT_ID, user_id=READER_ID)
-        api.wait_for(chat_id=str(CHAT_ID), count=3)
-        vote = next(b for b in _buttons(answer) if b["callback_data"].endswith(":0"))
-        sent_message = {"message_id": 1, "date": 0, "chat": {"id": CHAT_ID, "type": "private"}, "text": "x"}
-        query = api.press(vote["callback_data"], sent_message, user_id=READER_ID)
-        (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query)
-        assert toast["text"] == "Thanks, noted."
-        api.press(vote["callback_data"], sent_message, user_id=READER_ID)  # the same vote again: still one
-        api.wait_for("answerCallbackQuery", count=2)
-    finally:
-        code, _ = process.terminate()
+def test_questions_votes_and_review_end_to_end(api, start_bot):
+    process = start_bot(api).wait_ready()
+    api.message("When does New START expire?", chat_id=CHAT_ID, user_id=READER_ID)
+    (answer,) = api.wait_for(chat_id=str(CHAT_ID))
+    api.message("how do I bake sourdough bread", chat_id=CHAT_ID, user_id=READER_ID)
+    api.message("how to bake sourdough bread?", chat_id=CHAT_ID, user_id=READER_ID)
+    api.wait_for(chat_id=str(CHAT_ID), count=3)
+    vote = next(b for b in _buttons(answer) if b["callback_data"].endswith(":0"))
+    sent_message = {"message_id": 1, "date": 0, "chat": {"id": CHAT_ID, "type": "private"}, "text": "x"}
+    query = api.press(vote["callback_data"], sent_message, user_id=READER_ID)
+    (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query)
+    assert toast["text"] == "Thanks, noted."
+    api.press(vote["callback_data"], sent_message, user_id=READER_ID)  # the same vote again: still one
+    api.wait_for("answerCallbackQuery", count=2)
+    code, _ = process.terminate()
     assert code == 0, process.log()
     result = _review(process.data_dir, "--format", "json", "--days", "7")
     assert result.returncode == 0, result.stderr
@@ -83,13 +81,10 @@ def test_review_without_a_log_exits_2_with_a_reason(tmp_path):
     assert result.returncode == 2 and "question log" in result.stderr
 
 
-def test_logging_off_writes_nothing(api, tmp_path):
-    process = BotProcess(api, QUESTION_LOG="off", DATA_DIR=str(tmp_path)).wait_ready()
-    try:
-        api.message("When does New START expire?", chat_id=4441)
-        (answer,) = api.wait_for(chat_id="4441")
-    finally:
-        process.terminate()
+def test_logging_off_writes_nothing(api, tmp_path, start_bot):
+    start_bot(api, QUESTION_LOG="off", DATA_DIR=str(tmp_path)).wait_ready()
+    api.message("When does New START expire?", chat_id=4441)
+    (answer,) = api.wait_for(chat_id="4441")
     assert list(tmp_path.iterdir()) == []
     assert not any(b["callback_data"].startswith("v:") for b in _buttons(answer))
 
@@ -102,11 +97,8 @@ def test_a_corrupt_or_read_only_log_does_not_stop_answers(engine, tmp_path, capl
     read_only = tmp_path / "ro"
     read_only.mkdir()
     read_only.chmod(0o500)
-    try:
-        if os.geteuid() != 0:  # root writes anyway
-            assert QuestionLog(read_only).record(engine.decide("who wrote it"), "private") is None
-    finally:
-        read_only.chmod(0o700)
+    if os.geteuid() != 0:  # root writes anyway
+        assert QuestionLog(read_only).record(engine.decide("who wrote it"), "private") is None
 
 
 def test_retention_prunes_old_questions_and_votes(engine, tmp_path):
@@ -138,33 +130,31 @@ def _copy_knowledge(folder: Path) -> Path:
     return folder
 
 
-def test_sighup_reloads_an_edited_base_and_keeps_the_old_one_when_broken(api, tmp_path):
+def test_sighup_reloads_an_edited_base_and_keeps_the_old_one_when_broken(api, tmp_path, start_bot):
     knowledge = _copy_knowledge(tmp_path / "kb")
-    process = BotProcess(api, KNOWLEDGE_PATH=str(knowledge)).wait_ready()
+    process = start_bot(api, KNOWLEDGE_PATH=str(knowledge)).wait_ready()
     new_question = "What is the airspeed velocity of an unladen swallow?"
-    try:
-        api.message(new_question, chat_id=4451)
-        (before,) = api.wait_for(chat_id="4451")
-        assert "won't guess" in before["text"]
-        yaml_file = knowledge / "article.yaml"
-        text = yaml_file.read_text(encoding="utf-8")
-        yaml_file.write_text(text.replace("      - What is the author's conclusion about Trump's diplomacy?\n",
-                                          "      - What is the author's conclusion about Trump's diplomacy?\n"
-                                          f"      - {new_question}\n"), encoding="utf-8")
-        process.proc.send_signal(signal.SIGHUP)
-        _wait_log(process, "knowledge base reloaded")
-        api.message(new_question, chat_id=4452)
-        (after,) = api.wait_for(chat_id="4452", timeout=20)
-        assert "profoundly impacted" in after["text"]
-        yaml_file.write_text("facts: [broken", encoding="utf-8")
-        process.proc.send_signal(signal.SIGHUP)
-        _wait_log(process, "knowledge base not reloaded")
-        api.message(new_question, chat_id=4453)
-        (still,) = api.wait_for(chat_id="4453")
-        assert "profoundly impacted" in still["text"]
-        assert "article.yaml:1" in process.log()
-    finally:
-        code, _ = process.terminate()
+    api.message(new_question, chat_id=4451)
+    (before,) = api.wait_for(chat_id="4451")
+    assert "won't guess" in before["text"]
+    yaml_file = knowledge / "article.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(text.replace("      - What is the author's conclusion about Trump's diplomacy?\n",
+                                      "      - What is the author's conclusion about Trump's diplomacy?\n"
+                                      f"      - {new_question}\n"), encoding="utf-8")
+    process.proc.send_signal(signal.SIGHUP)
+    _wait_log(process, "knowledge base reloaded")
+    api.message(new_question, chat_id=4452)
+    (after,) = api.wait_for(chat_id="4452", timeout=20)
+    assert "profoundly impacted" in after["text"]
+    yaml_file.write_text("facts: [broken", encoding="utf-8")
+    process.proc.send_signal(signal.SIGHUP)
+    _wait_log(process, "knowledge base not reloaded")
+    api.message(new_question, chat_id=4453)
+    (still,) = api.wait_for(chat_id="4453")
+    assert "profoundly impacted" in still["text"]
+    assert "article.yaml:1" in process.log()
+    code, _ = process.terminate()
     assert code == 0, process.log()
 
 

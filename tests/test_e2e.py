@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .bot_process import FAKE_TOKEN, BotProcess
-from .fake_bot_api import BOT_USER, FakeBotApi
-from .telegram_html import problems
+from .support.bot_process import FAKE_TOKEN, BotProcess
+from .support.fake_bot_api import BOT_USER, FakeBotApi
+from .support.telegram_html import problems
 
 
 @pytest.fixture(scope="module")
@@ -80,19 +80,16 @@ def test_one_line_of_log_per_question_without_the_text(api, bot):
     assert "question chat=private decision=" in log and "xyzzy" not in log
 
 
-def test_sigterm_stops_the_bot_cleanly_within_10_seconds():
-    server = FakeBotApi().start()
-    try:
-        process = BotProcess(server).wait_ready()
-        server.message("who wrote it", chat_id=61)
-        server.wait_for(chat_id="61")
-        code, seconds = process.terminate()
-        assert code == 0 and seconds < 10, process.log()
-    finally:
-        server.stop()
+def test_sigterm_stops_the_bot_cleanly_within_10_seconds(fake_api, start_bot):
+    server = fake_api()
+    process = start_bot(server).wait_ready()
+    server.message("who wrote it", chat_id=61)
+    server.wait_for(chat_id="61")
+    code, seconds = process.terminate()
+    assert code == 0 and seconds < 10, process.log()
 
 
-def test_webhook_mode_sets_the_webhook_and_answers_posted_updates():
+def test_webhook_mode_sets_the_webhook_and_answers_posted_updates(fake_api, start_bot):
     import json
     import socket
     import time
@@ -102,32 +99,29 @@ def test_webhook_mode_sets_the_webhook_and_answers_posted_updates():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = FakeBotApi().start()
+    server = fake_api()
     url = f"http://127.0.0.1:{port}/hook"
-    process = BotProcess(server, WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret-token", PORT=str(port))
-    try:
-        process.wait_ready()
-        (hook,) = server.wait_for("setWebhook")
-        assert hook["url"] == url and hook["secret_token"] == "s3cret-token"
-        update = {"update_id": 1, "message": {"message_id": 3, "date": int(time.time()),
-                  "chat": {"id": 71, "type": "private"}, "from": {"id": 5, "is_bot": False, "first_name": "U"},
-                  "text": "when does new start expire"}}
+    process = start_bot(server, WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret-token", PORT=str(port))
+    process.wait_ready()
+    (hook,) = server.wait_for("setWebhook")
+    assert hook["url"] == url and hook["secret_token"] == "s3cret-token"
+    update = {"update_id": 1, "message": {"message_id": 3, "date": int(time.time()),
+              "chat": {"id": 71, "type": "private"}, "from": {"id": 5, "is_bot": False, "first_name": "U"},
+              "text": "when does new start expire"}}
 
-        def post(secret: str) -> int:
-            request = urllib.request.Request(url, json.dumps(update).encode(), method="POST", headers={
-                "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
-            try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    return response.status
-            except urllib.error.HTTPError as exc:
-                return exc.code
+    def post(secret: str) -> int:
+        request = urllib.request.Request(url, json.dumps(update).encode(), method="POST", headers={
+            "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
 
-        assert post("wrong") == 403
-        assert post("s3cret-token") == 200
-        (sent,) = server.wait_for(chat_id="71")
-        assert "February 2026" in sent["text"]
-    finally:
-        code, _ = process.terminate()
-        server.stop()
+    assert post("wrong") == 403
+    assert post("s3cret-token") == 200
+    (sent,) = server.wait_for(chat_id="71")
+    assert "February 2026" in sent["text"]
+    code, _ = process.terminate()
     assert code == 0, process.log()
     assert "s3cret-token" not in process.log() and FAKE_TOKEN not in process.log()

@@ -13,8 +13,8 @@ from telegram.request import BaseRequest, RequestData
 from bot.settings import Settings
 from bot.telegram.app import _set_command_menus, build_application
 
-from .fake_bot_api import BOT_USER, ME
-from .telegram_html import problems
+from .support.fake_bot_api import BOT_USER, ME
+from .support.telegram_html import problems
 
 _ids = count(1)
 

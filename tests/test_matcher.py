@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import os
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from bench.eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise
 from bot.matching import Kind
 from bot.matching.normalise import MAX_QUESTION_CHARS, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-from eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise  # noqa: E402
 
 
 def _dev_set() -> Path:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot import replies
 from bot.replies import Reply, Style
 
-from .telegram_html import problems
+from .support.telegram_html import problems
 
 
 def test_answer_card_has_claim_blockquote_section_and_buttons(engine):

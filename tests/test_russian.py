@@ -11,7 +11,7 @@ import pytest
 from bot import messages, replies
 from bot.matching.normalise import language
 
-from .telegram_html import problems
+from .support.telegram_html import problems
 from .test_handlers import bot, feed, message  # noqa: F401 - the fixture is used by name
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .fake_bot_api import FakeBotApi
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FAKE_TOKEN = "987654321:AAF-known-fake-token_for_tests"
 
 
