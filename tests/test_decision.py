@@ -124,3 +124,15 @@ def test_the_embedding_cache_reembeds_only_what_an_edit_changed(tiny_article, tm
                                        *knowledge.facts[1:]))
     SemanticIndex(edited, embedder, tmp_path)
     assert embedder.embedded[first:] == ["a new way to ask"]
+
+
+def test_the_shipped_coefficients_are_what_calibration_gives_today():
+    # Re-fits both modes from the knowledge base and the training files (about 30 s): a base or
+    # training edit without `python -m bench.calibrate` fails here instead of drifting silently.
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "bench.calibrate", "--check"], cwd=root, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0 and "shipped coefficients match" in result.stdout, result.stdout + result.stderr

@@ -168,8 +168,9 @@ class Matcher:
         floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
         close = tuple(s.fact for s in ranked[1:] if s.score >= floor)
         kind = Kind.DID_YOU_MEAN if close else Kind.ANSWER
+        answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
-                        candidates=ranked, **common)
+                        candidates=answerable, **common)
 
     def rank(self, question: str) -> list[Scored]:
         """Candidate facts for a question, most probable first."""

@@ -43,7 +43,9 @@ class Decision:
     lang: str = "en"  # the language of the question: "en" or "ru"
     missing: tuple[str, ...] = ()  # decisive words of the question the article never uses
     gap: Gap = Gap.NONE
-    candidates: tuple[Scored, ...] = ()  # every fact considered, best first (inline mode lists them)
+    # Facts considered, most probable first: when answered, those the bot would answer with
+    # (inline mode lists them); when refused, every one (the closest topics come from them).
+    candidates: tuple[Scored, ...] = ()
 
     @property
     def answered(self) -> bool:

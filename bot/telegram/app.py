@@ -93,7 +93,8 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
     app.add_handler(MessageHandler(
         new_message & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
     app.add_handler(CallbackQueryHandler(handlers.vote, pattern=handlers.VOTE_PATTERN))
-    app.add_handler(CallbackQueryHandler(handlers.button))
+    app.add_handler(CallbackQueryHandler(handlers.button, pattern=handlers.BUTTON_PATTERN))
+    app.add_handler(CallbackQueryHandler(handlers.stale_button))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_error_handler(handlers.on_error)
     return app

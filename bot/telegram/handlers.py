@@ -285,8 +285,16 @@ async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # --- buttons and inline mode -----------------------------------------------------------------
 
 
+BUTTON_PATTERN = r"^[fms]:[a-z0-9-]{1,40}(:[a-z]{2})?$"  # see replies.button_data
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any other button data (an old version's, or forged): a short toast, nothing else."""
+    await update.callback_query.answer(messages.get(user_lang(update)).unknown_button)
+
+
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A pressed button: always answered; unknown or stale data gets a short toast."""
+    """A pressed answer, more or section button: always answered; data for a fact that is gone gets a toast."""
     query = update.callback_query
     reply = replies.for_button(query.data or "", services(context).engine.knowledge)
     if reply is None:
@@ -317,7 +325,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         if decision.answered and decision.best:
             # The engine's own ranking: the answer first, then the other candidates it would also answer with.
             facts = [decision.best.fact, *decision.alternatives]
-            facts += [c.fact for c in result.candidates if c.fact not in facts and c.score >= 50]
+            facts += [c.fact for c in result.candidates if c.fact not in facts]
             results = [_article(f"f:{f.id}", replies.label(f, lang), replies.answer_text(f, lang),
                                 replies.for_fact(f, knowledge, lang)) for f in facts[:INLINE_RESULTS]]
         else:

@@ -173,7 +173,11 @@ class FakeBotApi:
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode("utf-8") if length else ""
+                raw = self.rfile.read(length) if length else b""
+                if len(raw) < length:  # the client hung up mid-request (e.g. the bot was stopped)
+                    self.close_connection = True
+                    return
+                body = raw.decode("utf-8")
                 params = _decode(body, self.headers.get("Content-Type", ""))
                 method = self.path.rstrip("/").rsplit("/", 1)[-1]
                 status, answer = api._answer(method, params)
