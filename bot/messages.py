@@ -99,9 +99,9 @@ EN = Messages(
     related_heading="Related points in the article:",
     not_covered="The article does not seem to cover that, so I won't guess.",
     not_mentioned="The article does not mention {words}, so I won't guess.",
-    gap_when="The article does not say when that happened.",
-    gap_how_many="The article does not give that number.",
-    gap_who="The article does not say who that was.",
+    gap_when="The article does not say when that happened, so I won't guess.",
+    gap_how_many="The article does not give that number, so I won't guess.",
+    gap_who="The article does not say who that was, so I won't guess.",
     closest_topics="Closest topics it does cover:",
     other_piece=(
         "That is from another piece, not this article: “{title}” by {author}, which was shown next to it "
@@ -178,9 +178,9 @@ RU = Messages(
     related_heading="Связанные мысли статьи:",
     not_covered="Похоже, в статье об этом не говорится, и я не буду гадать.",
     not_mentioned="В статье не упоминается {words}, и я не буду гадать.",
-    gap_when="В статье не сказано, когда это произошло.",
-    gap_how_many="В статье нет этой цифры.",
-    gap_who="В статье не сказано, кто это был.",
+    gap_when="В статье не сказано, когда это произошло, и я не буду гадать.",
+    gap_how_many="В статье нет этой цифры, и я не буду гадать.",
+    gap_who="В статье не сказано, кто это был, и я не буду гадать.",
     closest_topics="Ближайшие темы, о которых в статье говорится:",
     other_piece=(
         "Это из другого материала, не из этой статьи: «{title}», автор {author}; он был показан рядом "

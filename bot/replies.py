@@ -115,7 +115,7 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
     if decision.missing:
         return m.not_mentioned.format(words=", ".join(f"“{w}”" for w in decision.missing))
     gaps = {Gap.WHEN: m.gap_when, Gap.HOW_MANY: m.gap_how_many, Gap.WHO: m.gap_who}
-    return f"{gaps[decision.gap]} {m.not_covered}" if decision.gap in gaps else m.not_covered
+    return gaps.get(decision.gap, m.not_covered)
 
 
 def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int = 100,
