@@ -38,7 +38,9 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
                 print(f"  {n}. {button.label}", file=out)
         print(file=out, flush=True)
 
-    print(messages.get(current).console_welcome, file=out)
+    # The same command list as the Telegram menus, less what makes no sense here (/ask: every line asks).
+    commands = ", ".join(f"/{name}" for name, _ in messages.get(current).private_commands if name in SCREENS)
+    print(messages.get(current).console_welcome.format(commands=commands), file=out)
     show(replies.for_start(knowledge, current))
     while True:
         try:
@@ -57,20 +59,23 @@ def run(engine: Engine, read: Callable[[str], str] = input, out: TextIO | None =
                 print(hint.format(count=len(choices)), file=out, flush=True)
                 continue
             reply = replies.for_button(choices[int(line) - 1].data, knowledge)
-        elif command in ("/start",):
-            reply = replies.for_start(knowledge, current)
-        elif command == "/sections":
-            reply = replies.for_sections(knowledge, current)
-        elif command == "/about":
-            reply = replies.for_about(knowledge, current)
-        elif command == "/help":
-            reply = replies.for_help(knowledge, current)
+        elif command.lstrip("/") in SCREENS:
+            reply = SCREENS[command.lstrip("/")](knowledge, current)
         elif command in ("/quit", "/exit"):
             return 0
         else:
             reply = engine.reply(line, lang)
             current = reply.lang
         show(reply or replies.notice(messages.get(current).unknown_button, current))
+
+
+SCREENS = {
+    "start": replies.for_start,
+    "sections": replies.for_sections,
+    "about": replies.for_about,
+    "privacy": lambda knowledge, lang: replies.notice(messages.get(lang).privacy_terminal, lang),
+    "help": replies.for_help,
+}
 
 
 def _unnumbered(text: str) -> str:

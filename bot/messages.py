@@ -52,6 +52,7 @@ class Messages:
     reload_done: str
     reload_failed: str
     console_welcome: str
+    privacy_terminal: str
     console_pick: str
     console_no_such_choice: str
     console_one_choice: str
@@ -130,7 +131,8 @@ EN = Messages(
     stats_unavailable="No question log yet (it is off, or nothing was asked).",
     reload_done="Knowledge base reloaded: {facts} facts.",
     reload_failed="The knowledge base has problems; still answering from the old one:\n{problems}",
-    console_welcome="Ask a question (or /sections, /about, /help; a number picks a suggestion; Ctrl-D quits).",
+    console_welcome="Ask a question (or {commands}; a number picks a suggestion; Ctrl-D quits).",
+    privacy_terminal="The terminal chat records nothing: no question, no answer, nothing about you.",
     console_pick="Pick a number:",
     console_no_such_choice="Pick a number from 1 to {count}, or ask a question.",
     console_one_choice="Type 1 to pick it, or ask a question.",
@@ -209,7 +211,8 @@ RU = Messages(
     stats_unavailable="Журнала вопросов пока нет (он выключен или вопросов не было).",
     reload_done="База знаний перезагружена: фактов {facts}.",
     reload_failed="В базе знаний ошибки; продолжаю отвечать по старой:\n{problems}",
-    console_welcome="Задайте вопрос (или /sections, /about, /help; номер выбирает вариант; Ctrl-D — выход).",
+    console_welcome="Задайте вопрос (или {commands}; номер выбирает вариант; Ctrl-D — выход).",
+    privacy_terminal="Чат в терминале ничего не записывает: ни вопросов, ни ответов, ничего о вас.",
     console_pick="Выберите номер:",
     console_no_such_choice="Выберите номер от 1 до {count} или задайте вопрос.",
     console_one_choice="Введите 1, чтобы выбрать, или задайте вопрос.",

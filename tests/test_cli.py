@@ -113,3 +113,11 @@ def test_secrets_can_come_from_files(tmp_path):
     assert settings.token == "123:from-a-file" and settings.webhook_secret == "hook-secret"
     with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN_FILE"):
         Settings.from_env({"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "missing")})
+
+
+def test_the_terminal_chat_prints_each_choice_once_numbered():
+    out = run_bot("chat", stdin=b"/sections\n").stdout.decode()
+    sections = out.split("> ", 1)[1]
+    assert sections.count("Will this time be different?") == 1 and "  3. Will this time be different?" in sections
+    welcome = out.split("> ", 1)[0]
+    assert welcome.count("What is the main argument of the paper?") == 1
