@@ -24,8 +24,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import psutil
-
+from bench.rss import PeakRss
 from tests.support.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,19 +47,7 @@ def run_one(label: str, command: list[str], total: int, users: int, **extra_env:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
            "QUESTIONS_PER_MINUTE": "0", "LOG_LEVEL": "WARNING", **extra_env}
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = [0]
-    stop = threading.Event()
-
-    def sample() -> None:
-        p = psutil.Process(proc.pid)
-        while not stop.is_set():
-            try:
-                peak[0] = max(peak[0], p.memory_info().rss)
-            except psutil.Error:
-                return
-            time.sleep(0.02)
-
-    threading.Thread(target=sample, daemon=True).start()
+    rss = PeakRss(proc.pid)
     # Ready when it has fetched updates once (both bots call getMe first, then poll).
     deadline = time.monotonic() + 30
     while not any(c.method == "getMe" for c in api.calls) and time.monotonic() < deadline:
@@ -90,7 +77,7 @@ def run_one(label: str, command: list[str], total: int, users: int, **extra_env:
         t.join()
     elapsed = time.monotonic() - started
     time.sleep(0.5)  # let any duplicate arrive before counting
-    stop.set()
+    rss.stop()
     proc.terminate()
     proc.wait(15)
     api.stop()
@@ -106,7 +93,7 @@ def run_one(label: str, command: list[str], total: int, users: int, **extra_env:
     return {"label": label, "logged": logged, "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
             "sent": per_user * users, "answered": answered, "duplicates": duplicates,
             "throughput": per_user * users / elapsed, "p50": statistics.median(latencies) * 1000,
-            "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000, "rss": peak[0] / 2**20}
+            "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000, "rss": rss.peak_mb}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['label']:<13}{r['answered']:>7}/{r['sent']:<4}{r['duplicates']:>7}{r['throughput']:>8.1f}"
               f"{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}{r['rss']:>13.1f}{r['logged'] or '-':>8}")
     bot, unlogged, echo = runs
-    print(f"question log: p99 {bot['p99'] - unlogged['p99']:+.1f} ms with it on (noisy: see bench/questionlog.py "
+    print(f"question log: p99 {bot['p99'] - unlogged['p99']:+.1f} ms with it on (noisy: see python -m bench.questionlog "
           f"for the cost of recording alone); {bot['logged']} of {bot['sent']} questions recorded")
     print(f"throughput ratio bot/echo: {bot['throughput'] / echo['throughput']:.2f} (target >= 0.8); "
           f"bot RSS {bot['rss']:.0f} MB (target < 120)")

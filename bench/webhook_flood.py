@@ -20,12 +20,10 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import psutil
-
+from bench.rss import PeakRss
 from tests.support.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,30 +108,19 @@ def main(argv: list[str] | None = None) -> int:
         deadline = time.monotonic() + 30
         while "Application started" not in log_file.read_text(errors="replace") and time.monotonic() < deadline:
             time.sleep(0.1)
-        peak, stop = [0], threading.Event()
-
-        def sample() -> None:
-            p = psutil.Process(proc.pid)
-            while not stop.is_set():
-                try:
-                    peak[0] = max(peak[0], p.memory_info().rss)
-                except psutil.Error:
-                    return
-                time.sleep(0.05)
-
-        threading.Thread(target=sample, daemon=True).start()
+        rss = PeakRss(proc.pid, interval=0.05)
         accepted = asyncio.run(flood(port, args.idle, args.big, args.seconds))
         deadline = time.monotonic() + 30
         while len({m["chat_id"] for m in api.sent()}) < 10 and time.monotonic() < deadline:
             time.sleep(0.1)
-        stop.set()
+        rss.stop()
         proc.terminate()
         proc.wait(15)
     api.stop()
     answered = len({m["chat_id"] for m in api.sent()})
     print(f"flood: {args.big} x 99 MB bodies without the secret + {args.idle} idle connections "
           f"for {args.seconds:.0f} s")
-    print(f"bot peak RSS {peak[0] / 2**20:.0f} MB (target < 300); legitimate updates accepted {accepted}/10, "
+    print(f"bot peak RSS {rss.peak_mb:.0f} MB (target < 300); legitimate updates accepted {accepted}/10, "
           f"answered {answered}/10; log {log_file.stat().st_size / 1024:.1f} KB (target < 5 MB)")
     log_file.unlink()
     return 0 if answered == 10 else 1
