@@ -115,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['label']:<13}{r['answered']:>7}/{r['sent']:<4}{r['duplicates']:>7}{r['throughput']:>8.1f}"
               f"{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}{r['rss']:>13.1f}{r['logged'] or '-':>8}")
     bot, unlogged, echo = runs
-    print(f"question log: p99 {bot['p99'] - unlogged['p99']:+.1f} ms with it on (noisy: see python -m bench.questionlog "
-          f"for the cost of recording alone); {bot['logged']} of {bot['sent']} questions recorded")
+    print(f"question log: p99 {bot['p99'] - unlogged['p99']:+.1f} ms with it on (noisy: python -m bench.questionlog "
+          f"measures recording alone); {bot['logged']} of {bot['sent']} questions recorded")
     print(f"throughput ratio bot/echo: {bot['throughput'] / echo['throughput']:.2f} (target >= 0.8); "
           f"bot RSS {bot['rss']:.0f} MB (target < 120)")
     ok = bot["answered"] == bot["sent"] and bot["duplicates"] == 0 and bot["logged"] == bot["sent"]
