@@ -458,18 +458,19 @@ def _check_translation(article: Article | None, sections: list[Section], facts: 
     translated = any(f.answer_ru or f.questions_ru for f in facts) or any(s.title_ru for s in sections)
     if not translated:
         return
-    lines = {item.get("id"): item for key in ("sections", "facts") for item in (data.get(key) or [])
+    lines = {(key, item.get("id")): item for key in ("sections", "facts") for item in (data.get(key) or [])
              if isinstance(item, _Located)}
     if article is not None and not article.description_ru:
         problem(data.line_of("article"), "article: missing 'description_ru' (the base has Russian elsewhere)")
     for s in sections:
         if not s.title_ru:
-            problem(lines[s.id].line, f"section {s.id}: missing 'title_ru' (the base has Russian elsewhere)")
+            problem(lines["sections", s.id].line,
+                    f"section {s.id}: missing 'title_ru' (the base has Russian elsewhere)")
     for f in facts:
         if not f.answer_ru:
-            problem(lines[f.id].line, f"fact {f.id}: missing 'answer_ru' (the base has Russian elsewhere)")
+            problem(lines["facts", f.id].line, f"fact {f.id}: missing 'answer_ru' (the base has Russian elsewhere)")
         if len(f.questions_ru) < MIN_QUESTIONS_RU:
-            problem(lines[f.id].line_of("questions_ru"),
+            problem(lines["facts", f.id].line_of("questions_ru"),
                     f"fact {f.id}: needs at least {MIN_QUESTIONS_RU} questions_ru, has {len(f.questions_ru)}")
 
 

@@ -126,6 +126,7 @@ def test_the_embedding_cache_reembeds_only_what_an_edit_changed(tiny_article, tm
     assert embedder.embedded[first:] == ["a new way to ask"]
 
 
+@pytest.mark.timeout(900)
 def test_the_shipped_coefficients_are_what_calibration_gives_today():
     # Re-fits both modes from the knowledge base and the training files (about 30 s): a base or
     # training edit without `python -m bench.calibrate` fails here instead of drifting silently.

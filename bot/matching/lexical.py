@@ -30,11 +30,12 @@ from .normalise import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, 
 
 @dataclass(frozen=True)
 class Tuning:
-    """Knobs of the decision, calibrated on the dev set (bench/eval.py)."""
+    """Knobs of the lexical stage (the decision itself is the fitted model in data/decision.json)."""
 
-    abstain_below: float = 42.0  # final score under which the bot says "not covered"
-    min_coverage: float = 0.35  # share of the question's weight the best fact must explain
-    did_you_mean_margin: float = 6.0  # runners-up this close to the best are offered
+    # A match is lexically confident (a feature of the decision; the rule for related reading)
+    # at this score, with this share of the question's weight explained, and this much evidence.
+    abstain_below: float = 42.0
+    min_coverage: float = 0.35
     coverage_weight: float = 0.7  # final = coverage_weight * coverage + rest * question similarity
     rerank_depth: int = 12
     common_posting_limit: int = 500  # a word in more documents than this only re-scores candidates
@@ -53,7 +54,7 @@ class Tuning:
     common_floor: float = FLOOR
     phrase_weight: float = 0.3  # times the IDF of a known pair of adjacent words
     known_softening: float = 0.5  # exponent on the English-commonness factor of known words
-    min_evidence: float = 2.0  # matched weight below this is too little to answer on ("time in Moscow")
+    min_evidence: float = 2.0  # matched weight below this is too little ("time in Moscow")
 
 
 class Term(NamedTuple):
@@ -217,6 +218,11 @@ class LexicalIndex:
             return None
         stem = self._surface[best[0]]
         return (stem, best[1] / 100, best[0]) if stem in self._postings or stem in STOP_WORDS else None
+
+    def confident(self, score: float, coverage: float, evidence: float) -> bool:
+        """Whether a match (score 0-100) is one the words alone would answer on."""
+        t = self.tuning
+        return score >= t.abstain_below and coverage >= t.min_coverage and evidence >= t.min_evidence
 
     def fact_of(self, hit: Hit) -> Fact | None:
         return self._docs[hit.doc].fact

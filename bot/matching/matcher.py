@@ -113,7 +113,6 @@ class Matcher:
             }
             lex_top = lex_order[0] if lex_order else -1
             sem_top = sem_order[0] if sem_order else -1
-            t = self.lexical.tuning
             words = [(t.term, t.word) for t in terms if t.word]
             facts = self.knowledge.facts
             for r, i in enumerate(candidates):
@@ -125,8 +124,7 @@ class Matcher:
                 row = {
                     "lex_score": lex_score[i], "lex_coverage": lex_cov[i], "lex_evidence": np.log1p(lex_ev[i]),
                     "lex_top": float(i == lex_top), "lex_margin": lex_score[i] - other_lex,
-                    "lex_confident": float(100 * lex_score[i] >= t.abstain_below and lex_cov[i] >= t.min_coverage
-                                           and lex_ev[i] >= t.min_evidence),
+                    "lex_confident": float(self.lexical.confident(100 * lex_score[i], lex_cov[i], lex_ev[i])),
                     "sem_question": sem_q[i], "sem_answer": sem_a[i], "sem_top": float(i == sem_top),
                     "sem_margin": sem_q[i] - other_sem if sem_order else 0.0,
                     "agree": float(i == lex_top and i == sem_top),
@@ -148,7 +146,7 @@ class Matcher:
             return Decision(Kind.EMPTY, question, None, self._fallback, **common)
         top_hit = ev.hits[0] if ev.hits else None
         reading = self.lexical.reading_of(top_hit) if top_hit else None
-        if reading is not None and self._lexically_confident(top_hit):
+        if reading is not None and self.lexical.confident(top_hit.score, top_hit.coverage, top_hit.evidence):
             return Decision(Kind.OTHER_PIECE, question, None, (), reading, **common)
         missing, gap = self._missing(ev), self._gap(ev.question)
         if not ev.candidates:
@@ -171,14 +169,6 @@ class Matcher:
         answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=answerable, **common)
-
-    def rank(self, question: str) -> list[Scored]:
-        """Candidate facts for a question, most probable first."""
-        return list(self.decide(question).candidates)
-
-    def _lexically_confident(self, hit: Hit) -> bool:
-        t = self.lexical.tuning
-        return hit.score >= t.abstain_below and hit.coverage >= t.min_coverage and hit.evidence >= t.min_evidence
 
     def _missing(self, ev: Evidence) -> tuple[str, ...]:
         """Decisive words of the question that the article never uses: names, places, numbers."""
