@@ -40,8 +40,8 @@ def test_dev_set_accuracy_stays_at_or_above_target(engine):
 def test_dev_set_russian_questions(engine):
     items = [i for i in load_items(_dev_set(), include_ru=True) if str(i.get("category")).startswith("ru")]
     s = summarise(evaluate(engine, items))
-    # Measured 9/13 answered right (0/13 before the Russian base) and 4/4 refused.
-    assert s.per_category["ru"][0] >= 9 and s.per_category["ru_abstain"] == (4, 4), s
+    # Measured 12/13 answered right (0/13 before the Russian base) and 4/4 refused.
+    assert s.per_category["ru"][0] >= 12 and s.per_category["ru_abstain"] == (4, 4), s
 
 
 def test_held_out_sets_do_not_regress(engine):
