@@ -77,17 +77,15 @@ def _now() -> str:
 class QuestionLog:
     """Append-only question log with votes; safe to call from any thread; never raises."""
 
-    def __init__(self, data_dir: Path, *, retention_days: int = 90, enabled: bool = True):
+    def __init__(self, data_dir: Path, *, retention_days: int = 90):
         self.path = Path(data_dir) / DB_FILE
         self.retention_days = retention_days
-        self.enabled = enabled
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._secret = b""
         self._since_prune = 0
         self._warned = False
-        if enabled:
-            self._open(Path(data_dir))
+        self._open(Path(data_dir))
 
     def _open(self, data_dir: Path) -> None:
         try:

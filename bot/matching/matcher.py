@@ -36,7 +36,6 @@ FEATURES = (
 SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
-VETO_UNKNOWN = True  # Latin-script decisive words veto an answer (Russian forms are too varied to tell)
 MISSING_MAX_ZIPF = 3.5  # an unknown word rarer than this is named in a refusal, and vetoes an answer
 
 _GAPS = (
@@ -119,8 +118,8 @@ class Matcher:
                 # Which of the question's own words this fact never uses: a fact about Hegseth does
                 # not answer "how old is Hegseth", however close the two are in meaning.
                 uncovered = [w for term, w in words if not self.lexical.fact_has(facts[i], term)]
-                other_lex = max((lex_score[j] for j in lex_order if j != i), default=0.0)
-                other_sem = float(np.max(np.delete(sem_q, i))) if sem_order and n > 1 else 0.0
+                other_lex = _best_other(lex_score, i)
+                other_sem = _best_other(sem_q, i) if sem_order else 0.0
                 row = {
                     "lex_score": lex_score[i], "lex_coverage": lex_cov[i], "lex_evidence": np.log1p(lex_ev[i]),
                     "lex_top": float(i == lex_top), "lex_margin": lex_score[i] - other_lex,
@@ -159,7 +158,8 @@ class Matcher:
         # Verification: a name, place or number the article never uses is something it cannot
         # answer about, however close in meaning the rest of the question is ("what did Hegseth
         # say about Greenland"). The model weighs such words; this makes them decisive.
-        decisive = [w for w in missing if w.isascii() and not self.lexical.resembles_known(w)] if VETO_UNKNOWN else []
+        # Latin script only: Russian word forms are too varied to tell a new word from a new ending.
+        decisive = [w for w in missing if w.isascii() and not self.lexical.resembles_known(w)]
         if confidence < self.model.threshold or reading is not None or decisive:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -190,3 +190,11 @@ class Matcher:
             if len(picks) < self._max_alternatives:
                 picks.setdefault(fact)
         return tuple(picks)
+
+
+def _best_other(values: np.ndarray, i: int) -> float:
+    """The highest value in `values` other than the one at index i (0 when there is none)."""
+    if len(values) < 2:
+        return 0.0
+    first, second = np.argpartition(-values, 1)[:2]  # the largest, then the second largest
+    return float(values[second] if first == i else values[first])

@@ -70,8 +70,8 @@ def build_application(settings: Settings, engine: Engine, *, request: BaseReques
         builder = (builder.connect_timeout(CONNECT_TIMEOUT).read_timeout(READ_TIMEOUT)
                    .write_timeout(WRITE_TIMEOUT).pool_timeout(POOL_TIMEOUT))
     app = builder.build()
-    question_log = QuestionLog(settings.data_dir, retention_days=settings.retention_days,
-                               enabled=settings.question_log) if settings.question_log else None
+    question_log = QuestionLog(settings.data_dir, retention_days=settings.retention_days) \
+        if settings.question_log else None
     app.bot_data[handlers.SERVICES] = handlers.Services(
         engine, RateLimiter(settings.questions_per_minute), RepeatFilter(), log=question_log,
         admins=settings.admin_user_ids, knowledge_path=settings.knowledge_path, retention_days=settings.retention_days,
