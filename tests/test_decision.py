@@ -76,6 +76,15 @@ def test_a_refusal_names_the_decisive_word_the_article_never_uses(engine):
     assert "The article does not mention “skripal”" in engine.reply("What did the author say about Skripal?").plain()
 
 
+def test_a_common_word_written_as_a_name_the_article_never_uses_is_decisive(engine):
+    # "India" is an everyday word by frequency, but written as a name inside the sentence.
+    decision = engine.decide("What did Zhao Huasheng write about India?")
+    assert decision.kind is Kind.ABSTAIN and "india" in decision.missing
+    # A misspelt name the article does use is still a typo, not a new name.
+    assert engine.decide("What did Hegsteh say about Europe?").best.fact.id == "hegseth-asia-pacific"
+    assert engine.decide("What did Hegsteh say about Europe?").answered
+
+
 def test_the_fit_is_deterministic():
     rng = np.random.default_rng(7)
     x = rng.normal(size=(400, len(FEATURES)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..knowledge import Fact, Knowledge
 from . import model as model_file
@@ -37,6 +38,7 @@ SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_mar
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
 MISSING_MAX_ZIPF = 3.5  # an unknown word rarer than this is named in a refusal, and vetoes an answer
+NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
@@ -71,6 +73,8 @@ class Matcher:
         self._index_of = {f.id: i for i, f in enumerate(knowledge.facts)}
         self._max_alternatives = self.lexical.tuning.max_alternatives
         self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
+        texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
+        self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -159,7 +163,11 @@ class Matcher:
         # answer about, however close in meaning the rest of the question is ("what did Hegseth
         # say about Greenland"). The model weighs such words; this makes them decisive.
         # Latin script only: Russian word forms are too varied to tell a new word from a new ending.
-        decisive = [w for w in missing if w.isascii() and not self.lexical.resembles_known(w)]
+        # A word written as a name need only differ from the names the base uses ("India" is not
+        # "media"); any other word must not look like a typo of any word of the base.
+        names = _names(question)
+        decisive = [w for w in missing if w.isascii() and not (
+            self._resembles_name(w) if w in names else self.lexical.resembles_known(w))]
         if confidence < self.model.threshold or reading is not None or decisive:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -170,10 +178,15 @@ class Matcher:
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=answerable, **common)
 
+    def _resembles_name(self, word: str) -> bool:
+        """Whether a word is close in spelling to a name the base uses (a misspelt name, not a new one)."""
+        return process.extractOne(word, self._base_names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF) is not None
+
     def _missing(self, ev: Evidence) -> tuple[str, ...]:
         """Decisive words of the question that the article never uses: names, places, numbers."""
+        names = _names(ev.question)
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and len(t.word) >= 3
-                                   and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF)))[:3]
+                                   and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF or t.word in names)))[:3]
 
     @staticmethod
     def _gap(question: str) -> Gap:
@@ -190,6 +203,11 @@ class Matcher:
             if len(picks) < self._max_alternatives:
                 picks.setdefault(fact)
         return tuple(picks)
+
+
+def _names(question: str) -> set[str]:
+    """Words written as names: capitalised inside a sentence ("what did he say about India")."""
+    return {m.group(1).casefold() for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b", question.strip())}
 
 
 def _best_other(values: np.ndarray, i: int) -> float:
