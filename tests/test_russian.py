@@ -44,6 +44,16 @@ def test_a_russian_question_gets_a_russian_answer_with_the_english_quote(engine)
     assert all(re.search("[а-яё]", b.label.lower()) for row in reply.buttons for b in row)
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("пачему россия против расширения нато", "nato-obstacle"),  # one misspelt word
+    ("кагда истикает дагавор снв-3", "new-start-expiry"),  # three, as typed in a hurry
+    ("что сказал хексет", "hegseth-asia-pacific"),  # a misspelt name
+])
+def test_misspelt_russian_questions_are_still_understood(engine, question, fact):
+    reply = engine.reply(question)
+    assert reply.answered and reply.lang == "ru" and reply.fact.id == fact, (reply.fact and reply.fact.id)
+
+
 @pytest.mark.parametrize("question", ["как испечь торт", "Сколько стоит билет в Большой театр?"])
 def test_a_russian_question_the_article_does_not_answer_is_refused_in_russian(engine, question):
     reply = engine.reply(question)
