@@ -9,6 +9,7 @@ import string
 import pytest
 
 from bot import messages, replies
+from bot.engine import Engine
 from bot.matching.normalise import language
 
 from .support.telegram_html import problems
@@ -52,6 +53,15 @@ def test_a_russian_question_gets_a_russian_answer_with_the_english_quote(engine)
 def test_misspelt_russian_questions_are_still_understood(engine, question, fact):
     reply = engine.reply(question)
     assert reply.answered and reply.lang == "ru" and reply.fact.id == fact, (reply.fact and reply.fact.id)
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+@pytest.mark.parametrize("question", ["перезагрузка провалилась?", "провалилась ли перезагрузка"])
+def test_a_word_form_whose_stem_differs_from_the_base_is_still_the_same_word(semantic, question):
+    # Snowball stems "провалилась" to "провал" but the base's "провал" (a failure) to "прова".
+    engine = Engine.load() if semantic else Engine.load(embedder=None)
+    reply = engine.reply(question)
+    assert reply.answered and reply.fact.id == "reset-failed", (reply.fact and reply.fact.id)
 
 
 @pytest.mark.parametrize("question", ["как испечь торт", "Сколько стоит билет в Большой театр?"])

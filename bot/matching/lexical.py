@@ -14,6 +14,7 @@ once and never changes, so one index serves all threads.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import math
@@ -25,7 +26,15 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge import Fact, Knowledge, RelatedReading
 from .commonness import COMMON_ZIPF, FLOOR, RARE_ZIPF, specificity, zipf
-from .normalise import MAX_QUESTION_CHARS, STOP_WORDS, Synonyms, content_terms, content_words, normalise
+from .normalise import (
+    MAX_QUESTION_CHARS,
+    STOP_WORDS,
+    Synonyms,
+    content_terms,
+    content_words,
+    is_cyrillic,
+    normalise,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,11 @@ class Tuning:
     phrase_weight: float = 0.3  # times the IDF of a known pair of adjacent words
     known_softening: float = 0.5  # exponent on the English-commonness factor of known words
     min_evidence: float = 2.0  # matched weight below this is too little ("time in Moscow")
+    # Russian stems of one word can differ in their last letters ("провал" -> "прова", "провалилась"
+    # -> "провал"): an unknown Cyrillic stem this close to a known one (shared start) is that word.
+    inflection_min_stem: int = 5
+    inflection_max_extra: int = 2
+    inflection_certainty: float = 0.9
 
 
 class Term(NamedTuple):
@@ -145,6 +159,7 @@ class LexicalIndex:
         for word in sorted(self._surface):
             spellings[len(word)].append(word)
         self._spellings_by_length = {n: tuple(words) for n, words in spellings.items()}
+        self._cyrillic_stems = tuple(sorted(term for term in self._postings if "+" not in term and is_cyrillic(term)))
 
     def _add(self, terms: dict[str, float], texts: list[str], strength: float) -> None:
         # Evidence from several fields adds up (a word in both a curated question and the
@@ -180,6 +195,13 @@ class LexicalIndex:
                 weight = self._idf[term] * self._specificity(word) ** self.tuning.known_softening
                 resolved.append(Term(term, weight, 1.0, word))
                 continue
+            inflected = self._inflection(term) if is_cyrillic(term) else None
+            if inflected is not None:
+                if inflected not in seen:  # "провал", "провала": one word
+                    seen.add(inflected)
+                    weight = self._idf[inflected] * self._specificity(word) ** self.tuning.known_softening
+                    resolved.append(Term(inflected, weight, self.tuning.inflection_certainty, word))
+                continue
             # Only a rare string can be a typo: "signed" is a word the base lacks, not a slip.
             fixed = self.correct(word, term) if zipf(word) < self.tuning.typo_max_zipf else None
             if fixed is None:
@@ -197,6 +219,20 @@ class LexicalIndex:
     def _specificity(self, word: str) -> float:
         t = self.tuning
         return specificity(word, rare=t.rare_zipf, common=t.common_zipf, floor=t.common_floor)
+
+    def _inflection(self, term: str) -> str | None:
+        """The known stem that is this stem with a few letters more or fewer at the end, if any
+        (the longest shared start wins; never a stem shorter than inflection_min_stem)."""
+        t = self.tuning
+        for k in range(len(term) - 1, max(t.inflection_min_stem, len(term) - t.inflection_max_extra) - 1, -1):
+            if term[:k] in self._postings:  # the base's stem is shorter: "провал" -> "прова"
+                return term[:k]
+        if len(term) >= t.inflection_min_stem:  # the base's stem is longer: "прова" -> "провал"
+            start = bisect.bisect_right(self._cyrillic_stems, term)
+            for known in self._cyrillic_stems[start:start + 8]:
+                if known.startswith(term) and len(known) - len(term) <= t.inflection_max_extra:
+                    return known
+        return None
 
     def correct(self, word: str, term: str) -> tuple[str, float, str] | None:
         """For a misspelt `word` (or its stem): the stem of the closest word of the base, the similarity (0-1)

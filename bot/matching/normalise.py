@@ -65,6 +65,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
 
 
+def is_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of one lower-case word, Russian for Cyrillic words (cached: the vocabulary is small)."""
