@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             print("the embedding model is not available: cannot fit the semantic mode", file=sys.stderr)
             return 2
         x, y, groups = collect(knowledge, semantic if mode == "semantic" else None, negative_questions)
-        fitted = model_file.fit(x, y, FEATURES)
+        fitted = model_file.fit(x, y, FEATURES, [(start, count) for start, count, _ in groups])
         threshold, figures = operating_point(knowledge, semantic if mode == "semantic" else None, mode, fitted,
                                              validation)
         models[mode] = replace(fitted, threshold=threshold)

@@ -86,12 +86,21 @@ def test_a_common_word_written_as_a_name_the_article_never_uses_is_decisive(engi
 
 
 def test_the_fit_is_deterministic():
+    # 200 questions of 4 candidates each: the right one (if any) is the one columns 0 and 3 favour.
     rng = np.random.default_rng(7)
-    x = rng.normal(size=(400, len(FEATURES)))
-    y = (x[:, 0] + 0.5 * x[:, 3] + rng.normal(scale=0.5, size=400) > 0).astype(float)
-    first, second = model_file.fit(x, y, FEATURES), model_file.fit(x, y, FEATURES)
+    x = rng.normal(size=(800, len(FEATURES)))
+    signal = x[:, 0] + 0.5 * x[:, 3] + rng.normal(scale=0.5, size=800)
+    y = np.zeros(800)
+    groups = [(start, 4) for start in range(0, 800, 4)]
+    for start, count in groups:
+        best = start + int(np.argmax(signal[start:start + count]))
+        y[best] = float(signal[best] > 1.0)  # a question whose best candidate is weak has no answer
+    first, second = model_file.fit(x, y, FEATURES, groups), model_file.fit(x, y, FEATURES, groups)
     assert first == second
     assert first.weights[0] > 0 and first.weights[3] > 0  # the informative columns get positive weights
+    assert abs(first.weights[1]) < first.weights[0] / 3  # an uninformative one gets little
+    probabilities = first.probabilities(x[:4])
+    assert probabilities.sum() < 1 and (probabilities > 0).all()  # the rest is "none of them"
 
 
 def test_shipped_coefficients_load_for_both_modes():

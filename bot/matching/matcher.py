@@ -4,8 +4,8 @@ The lexical stage finds facts that share the question's words and says which of 
 the article never uses; the semantic stage finds facts close in meaning, in either language.
 Each candidate fact gets a row of evidence (how much of the question it explains, how close it
 is in meaning, its margin over the runner-up, whether both stages agree, how much of the
-question is made of decisive words the article never uses) and the logistic model turns the
-row into the probability that answering with that fact is right. The best candidate is
+question is made of decisive words the article never uses); the model scores the rows and the
+candidates compete (with "none of them") for the probability that answering with each is right. The best candidate is
 answered only when that probability clears the threshold chosen at calibration, so that a
 wrong answer stays rarer than a refusal.
 """
@@ -73,6 +73,10 @@ class Matcher:
         self._index_of = {f.id: i for i, f in enumerate(knowledge.facts)}
         self._max_alternatives = self.lexical.tuning.max_alternatives
         self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
+        self._curated: dict[str, int | None] = {}  # a curated question, normalised -> its fact (None: two facts)
+        for i, f in enumerate(knowledge.facts):
+            for q in (*f.questions, *f.questions_ru):
+                self._curated[normalise(q)] = i if self._curated.get(normalise(q), i) == i else None
         texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
         self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
 
@@ -155,6 +159,11 @@ class Matcher:
         if not ev.candidates:
             return Decision(Kind.ABSTAIN, question, None, self._fallback, missing=missing, gap=gap, **common)
         probabilities = self.model.probabilities(ev.rows)
+        listed = self._curated.get(normalise(ev.question))
+        if listed in ev.candidates:
+            # The curator's own wording of a fact's question is that fact's, whatever the evidence
+            # says: the model never sees a curated question as asked (it is held out when fitting).
+            probabilities = np.where(np.asarray(ev.candidates) == listed, 1.0, probabilities)
         order = np.argsort(-probabilities, kind="stable")
         facts = self.knowledge.facts
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)

@@ -1,13 +1,18 @@
-"""A small logistic model: evidence about one candidate fact -> probability that it is the answer.
+"""A small conditional-logit model: the evidence about a question's candidate facts -> for each
+candidate, the probability that it is the right answer, the rest being "none of them".
 
-Fitted by bench/calibrate.py (Newton's method with an L2 penalty: deterministic, no library
-beyond numpy) and shipped as JSON next to the code. One set of weights per mode: with the
-semantic stage, and lexical-only for when the embedding model is not available.
+The candidates of one question compete: each gets a score (a weighted sum of its evidence) and
+the probabilities are a softmax over those scores plus a "none" option scored 0, so they add up
+to at most 1 and a question that no candidate answers can say so. Fitted by bench/calibrate.py
+(Newton's method with Fisher scoring and an L2 penalty: deterministic, no library beyond numpy)
+and shipped as JSON next to the code. One set of weights per mode: with the semantic stage, and
+lexical-only for when the embedding model is not available.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -26,14 +31,21 @@ class LogisticModel:
     threshold: float  # answer when the best candidate's probability reaches this
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """P(candidate is the right answer) for each row of x (columns in `features` order)."""
+        """P(candidate is the right answer) for each row of x: the candidates of ONE question."""
         z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return _softmax_with_none(np.clip(z, -30, 30))
 
 
-def fit(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], *, l2: float = 1.0,
-        iterations: int = 50) -> LogisticModel:
-    """L2-penalised logistic regression by Newton's method: the same data give the same weights."""
+def _softmax_with_none(scores: np.ndarray) -> np.ndarray:
+    top = max(0.0, float(scores.max())) if len(scores) else 0.0
+    e = np.exp(scores - top)
+    return e / (e.sum() + np.exp(-top))
+
+
+def fit(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], groups: Sequence[tuple[int, int]], *,
+        l2: float = 10.0, iterations: int = 50) -> LogisticModel:
+    """Fit on rows x (one per candidate), labels y (1: a right answer) and groups (first row, row
+    count) of each question; a group with no right row is a question to refuse. Same data, same weights."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0  # a constant column (e.g. semantic features in lexical-only mode)
@@ -42,10 +54,18 @@ def fit(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], *, l2: float = 
     penalty = np.full(z.shape[1], l2)
     penalty[-1] = 0.0  # the bias is not shrunk
     for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
-        gradient = z.T @ (p - y) + penalty * w
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
+        gradient, fisher = penalty * w, np.diag(penalty)
+        for start, count in groups:
+            if not count:
+                continue
+            rows = z[start:start + count]
+            p = _softmax_with_none(rows @ w)
+            right = y[start:start + count]
+            # The likelihood is that of "one of the right rows" (or "none" when there is none).
+            target = p * right / (p * right).sum() if right.any() else np.zeros(count)
+            gradient = gradient + rows.T @ (p - target)
+            fisher = fisher + rows.T @ ((np.diag(p) - np.outer(p, p)) @ rows)
+        step = np.linalg.solve(fisher, gradient)
         w -= step
         if np.max(np.abs(step)) < 1e-10:
             break
