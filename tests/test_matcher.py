@@ -25,8 +25,8 @@ def _dev_set() -> Path:
 
 def test_dev_set_accuracy_stays_at_or_above_target(engine):
     s = summarise(evaluate(engine, load_items(_dev_set())))
-    # Pinned to what semantic + lexical matching measures on the 85 English questions (77/85,
-    # was 76/89 lexical-only with the 4 Russian refusals counted); raise as the work goes on.
+    # Pinned just under what semantic + lexical matching measures on the 85 English questions
+    # (78/85; 76/89 lexical-only in round 1, with the 4 Russian refusals counted).
     right, total = s.overall
     assert right / total >= 0.89, s
     for category in ("offtopic", "sidebar", "chat", "keywords", "typo"):
@@ -40,8 +40,10 @@ def test_dev_set_accuracy_stays_at_or_above_target(engine):
 def test_dev_set_russian_questions(engine):
     items = [i for i in load_items(_dev_set(), include_ru=True) if str(i.get("category")).startswith("ru")]
     s = summarise(evaluate(engine, items))
-    # Measured 12/13 answered right (0/13 before the Russian base) and 4/4 refused.
-    assert s.per_category["ru"][0] >= 12 and s.per_category["ru_abstain"] == (4, 4), s
+    # Measured 13/13 answered right (0/13 before the Russian base, 12/13 before Russian word forms
+    # were matched by their shared start; the least confident right answer is at 0.50, threshold 0.38)
+    # and 4/4 refused.
+    assert s.per_category["ru"] == (13, 13) and s.per_category["ru_abstain"] == (4, 4), s
 
 
 def test_held_out_sets_do_not_regress(engine):
