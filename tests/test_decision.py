@@ -72,21 +72,6 @@ def test_near_scope_questions_are_refused_and_say_what_is_missing(engine, questi
     assert "does not" in text and "Closest topics it does cover" in text
 
 
-@pytest.mark.parametrize("question", [
-    "When did Trump start dismissing ideology?",  # the facts on these give no date
-    "When did the West label Russia an outcast?",
-    "When did value-based diplomacy become a source of tension?",
-])
-def test_a_question_for_a_date_or_number_the_fact_does_not_give_is_refused(engine, question):
-    decision = engine.decide(question)
-    assert not decision.answered, (decision.best and decision.best.fact.id, decision.confidence)
-
-
-@pytest.mark.parametrize("question", ["When does the New START Treaty run out?", "How many years of ups and downs?"])
-def test_a_question_for_a_date_or_number_the_fact_gives_is_answered(engine, question):
-    assert engine.decide(question).answered
-
-
 def test_a_refusal_names_the_decisive_word_the_article_never_uses(engine):
     assert "The article does not mention “skripal”" in engine.reply("What did the author say about Skripal?").plain()
 

@@ -24,7 +24,7 @@ from . import model as model_file
 from .commonness import zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import MAX_QUESTION_CHARS, NUMBER_WORDS, language, normalise
+from .normalise import MAX_QUESTION_CHARS, language, normalise
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
 
@@ -32,7 +32,7 @@ FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
     "sem_question", "sem_answer", "sem_top", "sem_margin", "agree",
     "unknown_share", "unknown_max", "unknown_number", "terms", "russian",
-    "uncovered_share", "uncovered_specific", "type_unmet",
+    "uncovered_share", "uncovered_specific",
 )
 SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
@@ -40,32 +40,11 @@ DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's p
 MISSING_MAX_ZIPF = 3.5  # an unknown word rarer than this is named in a refusal, and vetoes an answer
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
-
-
-# What a question asks for, by its first words: a date, or a number (count, amount, length, age).
-# A fact answers it only if its English answer or quote gives one the question does not already
-# give ("type_unmet"); a refusal then says what is missing (Gap).
-_ASKS_DATE = re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b")
-_ASKS_NUMBER = re.compile(r"^(how many|how much|how long|how old|сколько)\b")
 _GAPS = (
-    (_ASKS_DATE, Gap.WHEN),
+    (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
     (re.compile(r"^(how many|how much|сколько)\b"), Gap.HOW_MANY),
     (re.compile(r"^(who|кто)\b"), Gap.WHO),
 )
-_MONTHS = "january february march april may june july august september october november december".split()
-_SMALL_NUMBERS = "one two three four five six seven eight nine ten dozen hundred thousand million billion".split()
-
-
-def _dates(text: str) -> set[str]:
-    """Years and month names in a text."""
-    words = re.findall(r"\w+", text.casefold())
-    return {w for w in words if re.fullmatch(r"1[5-9]\d\d|20\d\d", w)} | {m for m in _MONTHS if m in words}
-
-
-def _numbers(text: str) -> set[str]:
-    """Numbers in a text, in digits or in words."""
-    words = re.findall(r"\w+", text.casefold())
-    return {w for w in words if w.isdigit() or w in _SMALL_NUMBERS or w in NUMBER_WORDS}
 
 
 @dataclass(frozen=True)
@@ -94,8 +73,6 @@ class Matcher:
         self._index_of = {f.id: i for i, f in enumerate(knowledge.facts)}
         self._max_alternatives = self.lexical.tuning.max_alternatives
         self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
-        self._fact_dates = [_dates(f"{f.answer} {f.quote}") for f in knowledge.facts]
-        self._fact_numbers = [_numbers(f"{f.answer} {f.quote}") for f in knowledge.facts]
         self._curated: dict[str, int | None] = {}  # a curated question, normalised -> its fact (None: two facts)
         for i, f in enumerate(knowledge.facts):
             for q in (*f.questions, *f.questions_ru):
@@ -144,9 +121,6 @@ class Matcher:
             lex_top = lex_order[0] if lex_order else -1
             sem_top = sem_order[0] if sem_order else -1
             words = [(t.term, t.word) for t in terms if t.word]
-            asked = normalise(question)
-            asks_date, asks_number = bool(_ASKS_DATE.search(asked)), bool(_ASKS_NUMBER.search(asked))
-            given_dates, given_numbers = _dates(asked), _numbers(asked)
             facts = self.knowledge.facts
             for r, i in enumerate(candidates):
                 # Which of the question's own words this fact never uses: a fact about Hegseth does
@@ -163,8 +137,6 @@ class Matcher:
                     "agree": float(i == lex_top and i == sem_top),
                     "uncovered_share": len(uncovered) / max(1, len(words)),
                     "uncovered_specific": max((self.lexical.specificity(w) for w in uncovered), default=0.0),
-                    "type_unmet": float((asks_date and not self._fact_dates[i] - given_dates)
-                                        or (asks_number and not self._fact_numbers[i] - given_numbers)),
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
