@@ -144,6 +144,23 @@ def test_the_embedding_cache_reembeds_only_what_an_edit_changed(tiny_article, tm
     assert embedder.embedded[first:] == ["a new way to ask"]
 
 
+def test_the_embedding_cache_keeps_only_the_newest_files(tiny_article, tmp_path):
+    import os
+
+    from bot.knowledge import load
+    from bot.matching.semantic import CACHES_KEPT, SemanticIndex
+
+    for n in range(CACHES_KEPT + 4):  # caches left by earlier edits, oldest first
+        old = tmp_path / f"embeddings-{n:032x}.npz"
+        old.write_bytes(b"stale")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    SemanticIndex(load(tiny_article), CountingEmbedder(), tmp_path)
+    left = sorted(tmp_path.glob("embeddings-*.npz"), key=lambda f: f.stat().st_mtime)
+    assert len(left) == CACHES_KEPT
+    assert left[0].name == f"embeddings-{CACHES_KEPT + 4 - (CACHES_KEPT - 1):032x}.npz"  # the newest old ones stay
+    assert not any(f.name.endswith(".tmp.npz") for f in tmp_path.iterdir())
+
+
 @pytest.mark.timeout(900)
 def test_the_shipped_coefficients_are_what_calibration_gives_today():
     # Re-fits both modes from the knowledge base and the training files (about 30 s): a base or

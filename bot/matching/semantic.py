@@ -9,6 +9,7 @@ again. Without the model the bot runs on the lexical stage alone (one warning sa
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -25,6 +26,7 @@ from .normalise import normalise
 log = logging.getLogger(__name__)
 
 OFF_VALUES = ("off", "0", "false", "no")
+CACHES_KEPT = 8  # newest embedding caches kept: every edit of a base writes one (about 1.5 MB)
 
 
 class Embedder(Protocol):
@@ -80,6 +82,17 @@ def cache_dir(env: dict[str, str] | None = None) -> Path:
     return base / "article-bot"
 
 
+def _prune(cache: Path, keep: Path) -> None:
+    """Delete all but the CACHES_KEPT newest caches (another base's cache is only rebuilt if needed)."""
+    try:
+        old = sorted(cache.glob("embeddings-*.npz"), key=lambda f: f.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for stale in [f for f in old if f != keep][CACHES_KEPT - 1:]:
+        with contextlib.suppress(OSError):  # gone already (another process pruned it), or not ours
+            stale.unlink()
+
+
 @dataclass(frozen=True)
 class Similarities:
     """Per fact (in knowledge-base order): the best match among its questions, and its answer."""
@@ -129,6 +142,7 @@ class SemanticIndex:
                 np.savez(temporary, queries=q, answers=a, model=np.array(self.embedder.name),
                          query_texts=np.array(queries), answer_texts=np.array(answers))
                 os.replace(temporary, file)  # atomic: a concurrent reader sees the old file or the new one
+                _prune(cache, keep=file)
             except OSError as exc:
                 log.warning("cannot write the embedding cache in %s (%s): it will be rebuilt next start", cache, exc)
         return q, a
