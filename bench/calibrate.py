@@ -30,7 +30,7 @@ from bot import replies
 from bot.knowledge import Knowledge, comparable, load
 from bot.matching import FEATURES, Matcher, load_embedder
 from bot.matching import model as model_file
-from bot.matching.matcher import SEMANTIC_FEATURES
+from bot.matching.matcher import NEAR_DUPLICATE, SEMANTIC_FEATURES
 from bot.matching.semantic import SemanticIndex, cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +124,15 @@ def operating_point(knowledge: Knowledge, semantic: SemanticIndex | None, mode: 
     return threshold, {"validation_accuracy": accuracy, "wrong_per_answered": wrong}
 
 
+def near_duplicates(x: np.ndarray, y: np.ndarray, groups) -> str:
+    """The evidence for the matcher's near-duplicate rule: how often a candidate that close in meaning
+    to a curated question was the right fact, and how many refusal examples came that close."""
+    close = x[:, FEATURES.index("sem_question")] >= NEAR_DUPLICATE
+    refusals = sum(1 for start, count, answerable in groups if not answerable and close[start:start + count].any())
+    return (f"near duplicates (cosine >= {NEAR_DUPLICATE}): {int(y[close].sum())} of {int(close.sum())} "
+            f"candidates right; {refusals} refusal examples that close")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", help="knowledge file or folder (default: the bundled one)")
@@ -150,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         used = [f for f in FEATURES if mode == "semantic" or f not in SEMANTIC_FEATURES]
         print(f"{mode}: {len(groups)} questions ({sum(g[2] for g in groups)} answerable), {len(y)} rows; "
               f"threshold {threshold:.2f}; " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+        if mode == "semantic":
+            print("  " + near_duplicates(x, y, groups))
         print("  weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, fitted.weights, strict=True)
                                         if f in used))
     if args.check:

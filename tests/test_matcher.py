@@ -119,8 +119,17 @@ def test_abstention_reply_says_not_covered_and_offers_topics(engine):
 
 
 def test_empty_and_filler_only_questions_are_not_answered(engine):
-    for question in ("", "   ", "???", "🙂🙂", "what is it?", "\u200b\u200f"):
-        assert not engine.decide(question).answered
+    for question in ("", "   ", "???", "🙂🙂", "what is it?", "why is that", "\u200b\u200f"):
+        decision = engine.decide(question)
+        assert decision.kind is Kind.EMPTY, (question, decision.kind)
+
+
+@pytest.mark.parametrize("question", ["so what is it about", "о чём это вообще", "what's this article about"])
+def test_asking_what_this_is_about_gets_the_article_overview(engine, question):
+    # Only filler words, but in a chat about one article "this" or "it" is the article; and a
+    # question nearly the same as a curated one ("what is the article about?") is that fact's.
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == "thesis", (decision.kind, decision.best)
 
 
 def test_answers_attribute_the_claim_and_quote_the_article(engine):
@@ -168,6 +177,6 @@ def test_very_long_input_is_capped_and_the_reply_says_so(engine):
 
 
 def test_normalise_folds_quotes_dashes_case_and_mentions():
-    assert normalise("/ask@Bot  What’s  “NATO”—Enlargement? @someone") == "what nato enlargement"
+    assert normalise("/ask@Bot  What’s  “NATO”—Enlargement? @someone") == "what is nato enlargement"
     assert normalise("ＮＡＴＯ") == "nato"  # NFKC
     assert normalise("rus\u200bsia") == "russia"  # zero-width joiners do not split words

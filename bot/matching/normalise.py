@@ -19,6 +19,20 @@ MAX_QUESTION_CHARS = 500  # longer input is cut before matching (the reply says 
 _COMMAND = re.compile(r"^\s*/[a-z0-9_]+(@[a-z0-9_]+)?\b")  # /ask, /ask@SomeBot
 _MENTION = re.compile(r"(?<!\w)@[a-z0-9_]{3,}")
 _APOSTROPHE_S = re.compile(r"'s\b")
+# "what's" is "what is" (the model reads the question), but "Russia's" stays a possessive.
+_IS_CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|that|it|there|here|he|she)'s\b")
+_CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
+                 (re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"), (re.compile(r"'ve\b"), " have"),
+                 (re.compile(r"'ll\b"), " will"), (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'d\b"), " would"))
+
+
+def _expand_contractions(text: str) -> str:
+    if "'" not in text:
+        return text
+    text = _IS_CONTRACTION.sub(r"\1 is", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
 _NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
 _UNDERSCORE = re.compile(r"_+")
 
@@ -90,6 +104,7 @@ def normalise(text: str) -> str:
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _COMMAND.sub(" ", text, count=1)
     text = _MENTION.sub(" ", text)
+    text = _expand_contractions(text)
     text = _APOSTROPHE_S.sub("", text)
     text = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text))
     return " ".join(text.split())
