@@ -4,10 +4,10 @@ The lexical stage finds facts that share the question's words and says which of 
 the article never uses; the semantic stage finds facts close in meaning, in either language.
 Each candidate fact gets a row of evidence (how much of the question it explains, how close it
 is in meaning, its margin over the runner-up, whether both stages agree, how much of the
-question is made of decisive words the article never uses); the model scores the rows and the
-candidates compete (with "none of them") for the probability that answering with each is right. The best candidate is
-answered only when that probability clears the threshold chosen at calibration, so that a
-wrong answer stays rarer than a refusal.
+question is made of decisive words the article never uses); the model scores the rows, and the
+candidates compete (with "none of them") for the probability that answering with each is right.
+The best candidate is answered only when that probability clears the threshold chosen at
+calibration, so that a wrong answer stays rarer than a refusal.
 """
 
 from __future__ import annotations
@@ -53,9 +53,10 @@ _GAPS = (
 )
 
 
-_RUSSIAN_POINTING = ("это", "она", "оно", "эта")
-_POINTING = re.compile(r"\b(this|it|that|это|она|оно|эта)\b")
-_THE_ARTICLE = {False: "the article", True: "статья"}
+# In a question of filler words only, "this" or "it" can only be the article ("what is this about").
+_THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
+                "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
+_POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,8 @@ class Matcher:
         self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
         self._curated: dict[str, int | None] = {}  # a curated question, normalised -> its fact (None: two facts)
         for i, f in enumerate(knowledge.facts):
-            for q in (*f.questions, *f.questions_ru):
-                self._curated[normalise(q)] = i if self._curated.get(normalise(q), i) == i else None
+            for key in map(normalise, (*f.questions, *f.questions_ru)):
+                self._curated[key] = i if self._curated.get(key, i) == i else None
         texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
         self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
 
@@ -161,7 +162,7 @@ class Matcher:
         ev = self.evidence(question)
         if not ev.terms and _POINTING.search(normalise(question)):
             # Nothing but "what is this about": in a chat about one article, "this" is the article.
-            meant = _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0) in _RUSSIAN_POINTING], normalise(question))
+            meant = _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalise(question))
             decision = self.decide(meant)
             if decision.answered:
                 return replace(decision, question=question, truncated=truncated)

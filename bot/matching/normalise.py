@@ -24,6 +24,8 @@ _IS_CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|that|it|there|here
 _CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
                  (re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"), (re.compile(r"'ve\b"), " have"),
                  (re.compile(r"'ll\b"), " will"), (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'d\b"), " would"))
+_NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
+_UNDERSCORE = re.compile(r"_+")
 
 
 def _expand_contractions(text: str) -> str:
@@ -33,8 +35,7 @@ def _expand_contractions(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return text
-_NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
-_UNDERSCORE = re.compile(r"_+")
+
 
 # Function words and the filler of chat questions: they say how a question is asked, not
 # what it is about. "us" is left out on purpose: after case-folding it is also the US.
