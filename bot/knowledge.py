@@ -33,7 +33,7 @@ _ARTICLE_FIELDS = _ARTICLE_REQUIRED | {"description_ru"}
 _SECTION_REQUIRED = {"id", "title", "summary"}
 _SECTION_FIELDS = _SECTION_REQUIRED | {"title_ru", "summary_ru", "overview"}
 _FACT_REQUIRED = {"id", "section", "answer", "quote", "questions"}
-_FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related", "answer_ru", "questions_ru"}
+_FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related", "answer_ru", "questions_ru", "not_answered"}
 _READING_REQUIRED = {"title", "author"}
 _READING_FIELDS = _READING_REQUIRED | {"keywords"}
 
@@ -71,6 +71,9 @@ class Fact:
     related: tuple[str, ...] = ()
     answer_ru: str = ""  # the answer in Russian; the quote stays the article's English original
     questions_ru: tuple[str, ...] = ()
+    # Questions readers asked about this fact's topic that the article does not answer (any
+    # language): asked again, verbatim or nearly, they are refused. The curator's fix for a wrong answer.
+    not_answered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -409,6 +412,7 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     pending_related: list[tuple[_Located, str, tuple[str, ...]]] = []
+    listed: list[tuple[_Located, Fact]] = []
     source = comparable(source_text)
     for item in _list(value, data, "facts", problem):
         label = f"fact {item.get('id')}" if isinstance(item, dict) and item.get("id") else "fact"
@@ -432,14 +436,32 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
                     f"{where}: needs at least {MIN_QUESTIONS} questions, has {len(questions)}")
         keywords, related = _texts(item, "keywords", where, problem), _texts(item, "related", where, problem)
         answer_ru, questions_ru = _text(item, "answer_ru", where, problem), _texts(item, "questions_ru", where, problem)
+        not_answered = _texts(item, "not_answered", where, problem)
         pending_related.append((item, where, related))
         if fid:
-            facts.append(Fact(fid, section, answer, quote, questions, keywords, related, answer_ru, questions_ru))
+            facts.append(Fact(fid, section, answer, quote, questions, keywords, related, answer_ru, questions_ru,
+                              not_answered))
+            listed.append((item, facts[-1]))
     for item, where, related in pending_related:
         for rid in related:
             if rid not in seen:
                 problem(item.line_of("related"), f"{where}: related fact {rid!r} does not exist")
+    _check_not_answered(listed, problem)
     return facts
+
+
+def _check_not_answered(listed: list[tuple[_Located, Fact]], problem) -> None:
+    """A question listed as not answered must not also be a curated question of some fact."""
+    curated = {_words(q): f.id for _, f in listed for q in (*f.questions, *f.questions_ru)}
+    for item, fact in listed:
+        for question in fact.not_answered:
+            if _words(question) in curated:
+                problem(item.line_of("not_answered"), f"fact {fact.id}: not_answered {question!r} is also a "
+                        f"question of fact {curated[_words(question)]}")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _check_overviews(sections: list[Section], facts: list[Fact], data: _Located, problem) -> None:

@@ -85,15 +85,21 @@ def as_text(data: dict[str, Any]) -> str:
 
 
 def as_yaml(data: dict[str, Any]) -> str:
-    """Proposed additions: each unanswered question under the fact it most likely belongs to."""
-    proposals: dict[str, list[str]] = defaultdict(list)
+    """Proposed edits per fact: unanswered questions it may answer, and questions readers found its
+    answer unhelpful for, which it may not answer at all."""
+    proposals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for group in data["unanswered"]:
         if group["nearest_fact"]:
-            proposals[group["nearest_fact"]].append(group["question"])
-    header = ("# PROPOSALS for the curator, from readers' unanswered questions: check each one.\n"
-              "# Add a question to the fact's `questions` (or `questions_ru`) only if the fact answers it;\n"
-              "# a question the article does not answer should stay unanswered.\n")
-    body = [{"fact": fact, "proposed_questions": qs} for fact, qs in proposals.items()]
+            proposals[group["nearest_fact"]]["proposed_questions"].append(group["question"])
+    for disliked in data["not_helpful"]:
+        proposals[disliked["fact"]]["proposed_not_answered"] += [q for q in disliked["questions"] if q]
+    header = ("# PROPOSALS for the curator, from readers' questions: check each one.\n"
+              "# proposed_questions: add one to the fact's `questions` (or `questions_ru`) only if the fact\n"
+              "#   answers it; a question the article does not answer should stay unanswered.\n"
+              "# proposed_not_answered: readers found the fact's answer unhelpful for these. If the article\n"
+              "#   does not answer one, add it to the fact's `not_answered`: asked again, verbatim or nearly,\n"
+              "#   it is refused. If the article answers it elsewhere, add it to that fact's `questions`.\n")
+    body = [{"fact": fact, **kinds} for fact, kinds in proposals.items()]
     return header + (yaml.safe_dump(body, allow_unicode=True, sort_keys=False) if body else "[]\n")
 
 

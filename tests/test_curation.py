@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.questionlog import DB_FILE, QuestionLog
 
@@ -74,6 +75,8 @@ def test_questions_votes_and_review_end_to_end(api, start_bot):
             assert identifier.encode() not in raw, (file.name, identifier)
     proposals = _review(process.data_dir, "--format", "yaml")
     assert proposals.returncode == 0 and "PROPOSALS" in proposals.stdout
+    proposed = {p["fact"]: p for p in yaml.safe_load(proposals.stdout)}
+    assert proposed["new-start-expiry"]["proposed_not_answered"] == ["When does New START expire?"]
 
 
 def test_review_without_a_log_exits_2_with_a_reason(tmp_path):

@@ -126,6 +126,28 @@ class CountingEmbedder:
     queries = passages = _vectors
 
 
+@pytest.mark.parametrize("semantic", [True, False])
+def test_a_question_the_curator_lists_as_not_answered_is_refused(tiny_article, tmp_path, semantic):
+    # The curator's fix for a wrong answer: "how fast do bees fly" got the distance fact.
+    import shutil
+
+    folder = tmp_path / "bees"
+    shutil.copytree(tiny_article, folder)
+    text = (folder / "article.yaml").read_text(encoding="utf-8")
+    (folder / "article.yaml").write_text(text.replace(
+        "    keywords: [distance, length, far]\n",
+        "    keywords: [distance, length, far]\n    not_answered:\n      - How fast do bees fly to the flowers?\n"),
+        encoding="utf-8")
+    engine = Engine.load(folder) if semantic else Engine.load(folder, embedder=None)
+    assert engine.knowledge.fact("waggle-distance").not_answered == ("How fast do bees fly to the flowers?",)
+    refused = engine.decide("how fast do bees fly to the flowers")  # the same words
+    assert refused.kind is Kind.ABSTAIN and "waggle-distance" in [f.id for f in refused.alternatives]
+    if semantic:  # nearly the same in meaning
+        assert not engine.decide("How fast do the bees fly to the flowers?").answered
+    assert engine.decide("How do bees tell the distance to food?").best.fact.id == "waggle-distance"
+    assert engine.decide("How do bees tell the distance to food?").answered
+
+
 def test_the_embedding_cache_reembeds_only_what_an_edit_changed(tiny_article, tmp_path):
     from dataclasses import replace
 

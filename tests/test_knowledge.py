@@ -165,6 +165,18 @@ def test_unknown_related_id_is_reported(tmp_path):
     assert any(":19:" in p and "related fact 'delta' does not exist" in p for p in problems(path)), problems(path)
 
 
+def test_a_question_both_answered_and_not_answered_is_reported(tmp_path):
+    def listing(question: str) -> str:
+        return GOOD.replace("    related: [gamma]\n", f"    related: [gamma]\n    not_answered: [\"{question}\"]\n")
+
+    listed = load(write(tmp_path, listing("When was alpha born?"))).fact("alpha")
+    assert listed.not_answered == ("When was alpha born?",)
+    contradiction = listing("what about GAMMA")
+    found = problems(write(tmp_path, contradiction))
+    assert any(":20:" in p and "not_answered 'what about GAMMA' is also a question of fact gamma" in p
+               for p in found), found
+
+
 def test_quote_not_in_source_is_reported(tmp_path):
     path = write(tmp_path, GOOD.replace("Second paragraph says gamma.", "Second paragraph says delta."))
     assert any("quote not found verbatim" in p for p in problems(path))

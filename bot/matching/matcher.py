@@ -69,6 +69,7 @@ class Evidence:
     hits: tuple[Hit, ...]
     candidates: tuple[int, ...]  # fact indices
     rows: np.ndarray  # (candidates, FEATURES)
+    not_answered: float = 0.0  # cosine with the closest question a fact lists as not answered
 
 
 class Matcher:
@@ -89,6 +90,7 @@ class Matcher:
         for i, f in enumerate(knowledge.facts):
             for key in map(normalise, (*f.questions, *f.questions_ru)):
                 self._curated[key] = i if self._curated.get(key, i) == i else None
+        self._not_answered = {normalise(q) for f in knowledge.facts for q in f.not_answered}
         texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
         self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
 
@@ -111,12 +113,14 @@ class Matcher:
                 lex_order.append(i)
         sem_q, sem_a = np.zeros(n), np.zeros(n)
         sem_order: list[int] = []
+        not_answered = 0.0
         if self.semantic is not None and terms:
             # The model knows words, not typos: it reads the question with the lexical stage's fixes.
             fixes = {t.word: t.meant for t in terms if t.meant}
             seen = " ".join(fixes.get(w, w) for w in normalise(question).split()) if fixes else question
             sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows)
             sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
+            not_answered = sims.not_answered
             sem_order = [int(i) for i in np.argsort(-sem_q, kind="stable")[:SEMANTIC_CANDIDATES]]
         candidates = tuple(dict.fromkeys(lex_order + sem_order))
         rows = np.zeros((len(candidates), len(FEATURES)))
@@ -152,7 +156,7 @@ class Matcher:
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
-        return Evidence(question, lang, terms, hits, candidates, rows)
+        return Evidence(question, lang, terms, hits, candidates, rows, not_answered)
 
     # --- decision ------------------------------------------------------------------------
 
@@ -202,7 +206,7 @@ class Matcher:
         names = _names(question)
         decisive = [w for w in missing if w.isascii() and not (
             self._resembles_name(w) if w in names else self.lexical.resembles_known(w))]
-        if confidence < self.model.threshold or reading is not None or decisive:
+        if confidence < self.model.threshold or reading is not None or decisive or self._listed_unanswered(ev):
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
         floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
@@ -211,6 +215,14 @@ class Matcher:
         answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=answerable, **common)
+
+    def _listed_unanswered(self, ev: Evidence) -> bool:
+        """Whether the curator listed this question as one the article does not answer: verbatim, or
+        nearer in meaning to such a question than to any curated one (and a near duplicate of it)."""
+        if normalise(ev.question) in self._not_answered:
+            return True
+        closest_curated = float(ev.rows[:, _SEM_QUESTION].max()) if len(ev.candidates) else 0.0
+        return ev.not_answered >= max(NEAR_DUPLICATE, closest_curated)
 
     def _resembles_name(self, word: str) -> bool:
         """Whether a word is close in spelling to a name the base uses (a misspelt name, not a new one)."""

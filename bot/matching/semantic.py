@@ -99,6 +99,8 @@ class Similarities:
 
     question: np.ndarray  # (facts,) cosine with the closest curated question or section title
     answer: np.ndarray  # (facts,) cosine with the fact's answer
+    not_answered: float = 0.0  # cosine with the closest question listed as not answered
+    not_answered_fact: int = -1  # the fact that lists it
 
 
 class SemanticIndex:
@@ -115,8 +117,13 @@ class SemanticIndex:
                 self.question_rows.setdefault((i, text), len(query_texts))
                 query_texts.append(normalise(text))
                 owners.append(i)
+        self._curated_rows = len(query_texts)
+        # Questions the article does not answer come last: they never count as a fact's question.
+        refusal_owners = [i for i, fact in enumerate(knowledge.facts) for _ in fact.not_answered]
+        query_texts += [normalise(q) for fact in knowledge.facts for q in fact.not_answered]
         answers = [f.answer for f in knowledge.facts]
         self._owners = np.asarray(owners, dtype=np.intp)
+        self._refusal_owners = np.asarray(refusal_owners, dtype=np.intp)
         self._starts = np.flatnonzero(np.r_[True, self._owners[1:] != self._owners[:-1]])
         self._facts = len(knowledge.facts)
         self._queries, self._answers = self._embed(query_texts, answers, cache)
@@ -182,4 +189,8 @@ class SemanticIndex:
         sims = self._queries @ vector
         if exclude_rows:
             sims[list(exclude_rows)] = -1.0
-        return Similarities(np.maximum.reduceat(sims, self._starts), self._answers @ vector)
+        curated, refusals = sims[: self._curated_rows], sims[self._curated_rows:]
+        closest = int(np.argmax(refusals)) if len(refusals) else -1
+        return Similarities(np.maximum.reduceat(curated, self._starts), self._answers @ vector,
+                            float(refusals[closest]) if closest >= 0 else 0.0,
+                            int(self._refusal_owners[closest]) if closest >= 0 else -1)
