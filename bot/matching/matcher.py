@@ -180,33 +180,13 @@ class Matcher:
         missing, gap = self._missing(ev), self._gap(ev.question)
         if not ev.candidates:
             return Decision(Kind.ABSTAIN, question, None, self._fallback, missing=missing, gap=gap, **common)
-        probabilities = self.model.probabilities(ev.rows)
-        listed = self._curated.get(normalise(ev.question))
-        if listed in ev.candidates:
-            # The curator's own wording of a fact's question is that fact's, whatever the evidence
-            # says: the model never sees a curated question as asked (it is held out when fitting).
-            probabilities = np.where(np.asarray(ev.candidates) == listed, 1.0, probabilities)
-        elif self.semantic is not None:
-            # Nearly the same in meaning as a curated question ("what's this article about" for
-            # "what is the article about?"): in calibration every such candidate was the right one.
-            near = int(np.argmax(ev.rows[:, _SEM_QUESTION]))
-            if ev.rows[near, _SEM_QUESTION] >= NEAR_DUPLICATE:
-                probabilities = probabilities.copy()
-                probabilities[near] = max(probabilities[near], NEAR_DUPLICATE_CONFIDENCE)
+        probabilities = self._probabilities(ev)
         order = np.argsort(-probabilities, kind="stable")
         facts = self.knowledge.facts
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
-        # Verification: a name, place or number the article never uses is something it cannot
-        # answer about, however close in meaning the rest of the question is ("what did Hegseth
-        # say about Greenland"). The model weighs such words; this makes them decisive.
-        # Latin script only: Russian word forms are too varied to tell a new word from a new ending.
-        # A word written as a name need only differ from the names the base uses ("India" is not
-        # "media"); any other word must not look like a typo of any word of the base.
-        names = _names(question)
-        decisive = [w for w in missing if w.isascii() and not (
-            self._resembles_name(w) if w in names else self.lexical.resembles_known(w))]
-        if confidence < self.model.threshold or reading is not None or decisive or self._listed_unanswered(ev):
+        refused = reading is not None or self._decisive(question, missing) or self._listed_unanswered(ev)
+        if confidence < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
         floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
@@ -215,6 +195,34 @@ class Matcher:
         answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=answerable, **common)
+
+    def _probabilities(self, ev: Evidence) -> np.ndarray:
+        """The model's probability for each candidate, with the curator's own questions trusted."""
+        probabilities = self.model.probabilities(ev.rows)
+        listed = self._curated.get(normalise(ev.question))
+        if listed in ev.candidates:
+            # The curator's own wording of a fact's question is that fact's, whatever the evidence
+            # says: the model never sees a curated question as asked (it is held out when fitting).
+            return np.where(np.asarray(ev.candidates) == listed, 1.0, probabilities)
+        if self.semantic is not None:
+            # Nearly the same in meaning as a curated question ("what's this article about" for
+            # "what is the article about?"): in calibration every such candidate was the right one.
+            near = int(np.argmax(ev.rows[:, _SEM_QUESTION]))
+            if ev.rows[near, _SEM_QUESTION] >= NEAR_DUPLICATE:
+                probabilities = probabilities.copy()
+                probabilities[near] = max(probabilities[near], NEAR_DUPLICATE_CONFIDENCE)
+        return probabilities
+
+    def _decisive(self, question: str, missing: tuple[str, ...]) -> list[str]:
+        """Verification: a name, place or number the article never uses is something it cannot
+        answer about, however close in meaning the rest of the question is ("what did Hegseth say
+        about Greenland"). The model weighs such words; this makes them decisive. Latin script only:
+        Russian word forms are too varied to tell a new word from a new ending. A word written as a
+        name need only differ from the names the base uses ("India" is not "media"); any other word
+        must not look like a typo of any word of the base."""
+        names = _names(question)
+        return [w for w in missing if w.isascii() and not (
+            self._resembles_name(w) if w in names else self.lexical.resembles_known(w))]
 
     def _listed_unanswered(self, ev: Evidence) -> bool:
         """Whether the curator listed this question as one the article does not answer: verbatim, or
