@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 LANGUAGES = ("en", "ru")
+GROUP_COMMANDS = ("ask", "sections", "about", "help")  # of the private ones: no /start, /privacy in groups
 
 
 @dataclass(frozen=True)
 class Messages:
     # Command menu: (command, description). The Telegram menus, /help and the terminal chat use these.
     private_commands: tuple[tuple[str, str], ...]
-    group_commands: tuple[tuple[str, str], ...]
     admin_commands: tuple[tuple[str, str], ...]  # added to the private menu of admins only
     intro: str
     examples_heading: str
@@ -58,6 +58,10 @@ class Messages:
     console_one_choice: str
     console_no_choices: str
 
+    @property
+    def group_commands(self) -> tuple[tuple[str, str], ...]:
+        return tuple(c for c in self.private_commands if c[0] in GROUP_COMMANDS)
+
 
 EN = Messages(
     private_commands=(
@@ -66,12 +70,6 @@ EN = Messages(
         ("sections", "Browse the article by section"),
         ("about", "The full citation of the article"),
         ("privacy", "What the bot stores about your questions"),
-        ("help", "How to use the bot"),
-    ),
-    group_commands=(
-        ("ask", "Ask a question about the article"),
-        ("sections", "Browse the article by section"),
-        ("about", "The full citation of the article"),
         ("help", "How to use the bot"),
     ),
     admin_commands=(
@@ -146,12 +144,6 @@ RU = Messages(
         ("sections", "Статья по разделам"),
         ("about", "Полная ссылка на статью"),
         ("privacy", "Что бот хранит о ваших вопросах"),
-        ("help", "Как пользоваться ботом"),
-    ),
-    group_commands=(
-        ("ask", "Задать вопрос о статье"),
-        ("sections", "Статья по разделам"),
-        ("about", "Полная ссылка на статью"),
         ("help", "Как пользоваться ботом"),
     ),
     admin_commands=(
