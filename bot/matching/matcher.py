@@ -69,6 +69,8 @@ class Evidence:
     hits: tuple[Hit, ...]
     candidates: tuple[int, ...]  # fact indices
     rows: np.ndarray  # (candidates, FEATURES)
+    normalised: str = ""  # the question as normalise() leaves it
+    names: frozenset[str] = frozenset()  # its words written as names (capitalised inside the sentence)
     not_answered: float = 0.0  # cosine with the closest question a fact lists as not answered
 
 
@@ -99,6 +101,7 @@ class Matcher:
     def evidence(self, question: str, exclude_rows: tuple[int, ...] = ()) -> Evidence:
         """The candidates for a question and a row of evidence for each (FEATURES order)."""
         question = question[:MAX_QUESTION_CHARS]
+        normalised = normalise(question)
         lang = language(question)
         terms = tuple(self.lexical.terms(question))
         hits = tuple(self.lexical.ranked(list(terms)))
@@ -117,7 +120,7 @@ class Matcher:
         if self.semantic is not None and terms:
             # The model knows words, not typos: it reads the question with the lexical stage's fixes.
             fixes = {t.word: t.meant for t in terms if t.meant}
-            seen = " ".join(fixes.get(w, w) for w in normalise(question).split()) if fixes else question
+            seen = " ".join(fixes.get(w, w) for w in normalised.split()) if fixes else question
             sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows)
             sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
             not_answered = sims.not_answered
@@ -156,7 +159,7 @@ class Matcher:
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
-        return Evidence(question, lang, terms, hits, candidates, rows, not_answered)
+        return Evidence(question, lang, terms, hits, candidates, rows, normalised, _names(question), not_answered)
 
     # --- decision ------------------------------------------------------------------------
 
@@ -164,9 +167,9 @@ class Matcher:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
         ev = self.evidence(question)
-        if not ev.terms and _POINTING.search(normalise(question)):
+        if not ev.terms and _POINTING.search(ev.normalised):
             # Nothing but "what is this about": in a chat about one article, "this" is the article.
-            meant = _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalise(question))
+            meant = _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], ev.normalised)
             decision = self.decide(meant)
             if decision.answered:
                 return replace(decision, question=question, truncated=truncated)
@@ -177,7 +180,7 @@ class Matcher:
         reading = self.lexical.reading_of(top_hit) if top_hit else None
         if reading is not None and self.lexical.confident(top_hit.score, top_hit.coverage, top_hit.evidence):
             return Decision(Kind.OTHER_PIECE, question, None, (), reading, **common)
-        missing, gap = self._missing(ev), self._gap(ev.question)
+        missing, gap = self._missing(ev), self._gap(ev.normalised)
         if not ev.candidates:
             return Decision(Kind.ABSTAIN, question, None, self._fallback, missing=missing, gap=gap, **common)
         probabilities = self._probabilities(ev)
@@ -185,7 +188,7 @@ class Matcher:
         facts = self.knowledge.facts
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
-        refused = reading is not None or self._decisive(question, missing) or self._listed_unanswered(ev)
+        refused = reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
         if confidence < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -199,7 +202,7 @@ class Matcher:
     def _probabilities(self, ev: Evidence) -> np.ndarray:
         """The model's probability for each candidate, with the curator's own questions trusted."""
         probabilities = self.model.probabilities(ev.rows)
-        listed = self._curated.get(normalise(ev.question))
+        listed = self._curated.get(ev.normalised)
         if listed in ev.candidates:
             # The curator's own wording of a fact's question is that fact's, whatever the evidence
             # says: the model never sees a curated question as asked (it is held out when fitting).
@@ -213,21 +216,20 @@ class Matcher:
                 probabilities[near] = max(probabilities[near], NEAR_DUPLICATE_CONFIDENCE)
         return probabilities
 
-    def _decisive(self, question: str, missing: tuple[str, ...]) -> list[str]:
+    def _decisive(self, ev: Evidence, missing: tuple[str, ...]) -> list[str]:
         """Verification: a name, place or number the article never uses is something it cannot
         answer about, however close in meaning the rest of the question is ("what did Hegseth say
         about Greenland"). The model weighs such words; this makes them decisive. Latin script only:
         Russian word forms are too varied to tell a new word from a new ending. A word written as a
         name need only differ from the names the base uses ("India" is not "media"); any other word
         must not look like a typo of any word of the base."""
-        names = _names(question)
         return [w for w in missing if w.isascii() and not (
-            self._resembles_name(w) if w in names else self.lexical.resembles_known(w))]
+            self._resembles_name(w) if w in ev.names else self.lexical.resembles_known(w))]
 
     def _listed_unanswered(self, ev: Evidence) -> bool:
         """Whether the curator listed this question as one the article does not answer: verbatim, or
         nearer in meaning to such a question than to any curated one (and a near duplicate of it)."""
-        if normalise(ev.question) in self._not_answered:
+        if ev.normalised in self._not_answered:
             return True
         closest_curated = float(ev.rows[:, _SEM_QUESTION].max()) if len(ev.candidates) else 0.0
         return ev.not_answered >= max(NEAR_DUPLICATE, closest_curated)
@@ -238,14 +240,12 @@ class Matcher:
 
     def _missing(self, ev: Evidence) -> tuple[str, ...]:
         """Decisive words of the question that the article never uses: names, places, numbers."""
-        names = _names(ev.question)
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and len(t.word) >= 3
-                                   and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF or t.word in names)))[:3]
+                                   and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF or t.word in ev.names)))[:3]
 
     @staticmethod
-    def _gap(question: str) -> Gap:
-        text = normalise(question)
-        return next((gap for pattern, gap in _GAPS if pattern.search(text)), Gap.NONE)
+    def _gap(normalised: str) -> Gap:
+        return next((gap for pattern, gap in _GAPS if pattern.search(normalised)), Gap.NONE)
 
     def _closest(self, ranked: list[Fact]) -> tuple[Fact, ...]:
         """Topics to offer instead of an answer: the nearest facts, then their related facts."""
@@ -259,9 +259,10 @@ class Matcher:
         return tuple(picks)
 
 
-def _names(question: str) -> set[str]:
+def _names(question: str) -> frozenset[str]:
     """Words written as names: capitalised inside a sentence ("what did he say about India")."""
-    return {m.group(1).casefold() for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b", question.strip())}
+    return frozenset(m.group(1).casefold()
+                     for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b", question.strip()))
 
 
 def _best_other(values: np.ndarray, i: int) -> float:
