@@ -180,3 +180,30 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     assert normalise("/ask@Bot  What’s  “NATO”—Enlargement? @someone") == "what is nato enlargement"
     assert normalise("ＮＡＴＯ") == "nato"  # NFKC
     assert normalise("rus\u200bsia") == "russia"  # zero-width joiners do not split words
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    # The writer who thinks, says or argues frames the question; the topic is what follows.
+    ("What does the author think about China?", ["china"]),
+    ("According to the paper, is NATO falling apart?", ["nato", "falling", "apart"]),
+    ("Что автор думает о Китае?", ["китае"]),
+    # A question about the writer keeps them.
+    ("Where does the author work?", ["where", "author", "work"]),
+    ("who is the author", ["who", "author"]),
+    ("what does the article say", ["article"]),
+    # Chat filler says how a question is asked, not what it is about.
+    ("hmm wait, is Europe kinda on its own tbh", ["europe"]),
+])
+def test_only_the_words_a_question_is_about_are_matched(question, terms):
+    from bot.matching.normalise import Synonyms, content_words
+
+    assert [w for w, _ in content_words(normalise(question), Synonyms(()))] == terms
+
+
+@pytest.mark.parametrize("question", ["What does the author think about China?", "what does the writer say about china",
+                                      "Что автор думает о Китае?"])
+def test_asking_the_authors_view_of_a_topic_gets_the_topic_not_the_author(engine, question):
+    # Reported by a reader: this got the author's affiliation (Shanghai, China).
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.section != "about", decision.best.fact.id
+    assert "China" in decision.best.fact.quote

@@ -53,6 +53,8 @@ whom whose why will with won would wouldn y yeah yes yet you your yours yourself
 whos wheres hows dont doesnt isnt wasnt arent cant wont didnt
 explain describe anybody someone somebody guess think thoughts opinion view views take
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
+hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh imo idk lmao omg
+honestly literally seriously anyway anyways alright according
 """.split()) | frozenset("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
 его ее ей ему если есть еще ж же за зачем здесь и из или им их к как какая какие каким какими какое
@@ -63,6 +65,7 @@ author's authors paper's hey hi hello whole stuff basically actually exactly kin
 расскажи расскажите скажи скажите объясни объясните опиши подскажи подскажите пожалуйста плз пж
 думает считает пишет говорит мнение
 привет здравствуйте вообще вкратце кратко коротко просто типа ну-ка какой-то что-то
+блин короче ладно слушай кстати вроде ага ок окей чувак
 """.split())
 
 # Number words as digits, so "thirty years" meets "30 years". Units are left alone: a lone
@@ -131,11 +134,44 @@ class Synonyms:
         return self._pattern.sub(lambda m: self._table[m.group(0)], normalised)
 
 
+# "What does the author think about China" asks about China: every claim in the base is the
+# author's, so the writer named as the one who thinks, says or argues is framing, not topic.
+# ("Where does the author work" keeps its author.)
+FRAMING_NOUNS = frozenset("""
+author writer article paper piece essay text автор автора автору статья статье статьи
+""".split())
+OPINION_WORDS = frozenset("""
+think thinks thought say says said argue argues argued believe believes claim claims write writes wrote
+feel feels view views see sees make makes predict predicts expect expects suggest suggests conclude
+concludes reckon reckons propose proposes consider considers mention mentions discuss discusses
+describe describes explain explains opinion position stance perspective take thoughts according
+думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
+""".split())
+_GLUE = frozenset("the this that to of in a an does do did really actually also".split()) | FRAMING_NOUNS
+
+
+def _framing(words: list[str]) -> set[int]:
+    """Positions of framing nouns: a writer or text next to a word of opinion ("the author thinks",
+    "according to the article", "по мнению автора"), looking past articles and the like."""
+    def neighbour(i: int, step: int) -> str:
+        i += step
+        while 0 <= i < len(words) and words[i] in _GLUE:
+            i += step
+        return words[i] if 0 <= i < len(words) else ""
+
+    return {i for i, w in enumerate(words) if w in FRAMING_NOUNS
+            and (neighbour(i, -1) in OPINION_WORDS or neighbour(i, 1) in OPINION_WORDS)}
+
+
 def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
     """(word, stem) for each word that carries meaning, in order, synonyms folded."""
     words = [NUMBER_WORDS.get(w, w) for w in synonyms.fold(normalised).split()]
     # A lone letter or digit ("2", "x") says nothing about what is asked.
-    return [(w, stem(w)) for w in words if len(w) > 1 and w not in STOP_WORDS]
+    kept = [(i, w) for i, w in enumerate(words) if len(w) > 1 and w not in STOP_WORDS]
+    framing = _framing(words)
+    if any(i not in framing for i, _ in kept):  # "what does the article say" keeps its only word
+        kept = [(i, w) for i, w in kept if i not in framing]
+    return [(w, stem(w)) for _, w in kept]
 
 
 def content_terms(normalised: str, synonyms: Synonyms) -> list[str]:
