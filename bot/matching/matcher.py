@@ -121,7 +121,7 @@ class Matcher:
             # The model knows words, not typos: it reads the question with the lexical stage's fixes.
             fixes = {t.word: t.meant for t in terms if t.meant}
             seen = " ".join(fixes.get(w, w) for w in normalised.split()) if fixes else question
-            sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows)
+            sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows, lang)
             sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
             not_answered = sims.not_answered
             sem_order = [int(i) for i in np.argsort(-sem_q, kind="stable")[:SEMANTIC_CANDIDATES]]

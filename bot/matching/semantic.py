@@ -21,7 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from ..knowledge import Knowledge
-from .normalise import normalise
+from .normalise import language, normalise
 
 log = logging.getLogger(__name__)
 
@@ -122,11 +122,38 @@ class SemanticIndex:
         refusal_owners = [i for i, fact in enumerate(knowledge.facts) for _ in fact.not_answered]
         query_texts += [normalise(q) for fact in knowledge.facts for q in fact.not_answered]
         answers = [f.answer for f in knowledge.facts]
+        self._languages = np.asarray([language(t) for t in query_texts])
         self._owners = np.asarray(owners, dtype=np.intp)
         self._refusal_owners = np.asarray(refusal_owners, dtype=np.intp)
         self._starts = np.flatnonzero(np.r_[True, self._owners[1:] != self._owners[:-1]])
         self._facts = len(knowledge.facts)
         self._queries, self._answers = self._embed(query_texts, answers, cache)
+        self._offsets = self._language_offsets()
+
+    def _language_offsets(self) -> dict[str, np.ndarray]:
+        """Per question language, what to add to each row's cosine so that languages compete fairly.
+
+        The model finds a question closer to any question in its own language than to one in the
+        other: "кто помешал Украине вступить в НАТО" is nearer a Russian question about another fact
+        than to the English question of its own. The gap is measured on this base, between
+        questions of different facts (unrelated in meaning): its same-language mean minus its
+        cross-language mean, added to the rows in the other language."""
+        curated = self._queries[: self._curated_rows]
+        languages = self._languages[: self._curated_rows]
+        owners = self._owners
+        offsets = {}
+        for lang in ("en", "ru"):
+            mine, other = np.flatnonzero(languages == lang), np.flatnonzero(languages != lang)
+            gap = 0.0
+            if len(mine) and len(other):
+                sims = curated[mine] @ curated.T
+                unrelated = owners[mine][:, None] != owners[None, :]
+                same = unrelated & (languages[None, :] == lang)
+                cross = unrelated & (languages[None, :] != lang)
+                if same.any() and cross.any():
+                    gap = max(0.0, float(sims[same].mean() - sims[cross].mean()))
+            offsets[lang] = np.where(self._languages != lang, gap, 0.0).astype(np.float32)
+        return offsets
 
     def _embed(self, queries: list[str], answers: list[str], cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
         digest = hashlib.sha256("\x00".join([self.embedder.name, *queries, "\x01", *answers]).encode()).hexdigest()
@@ -184,9 +211,10 @@ class SemanticIndex:
         # Normalised like the curated questions: case, quote style, /ask and @mentions do not matter.
         return self.embedder.queries([normalise(question)])[0]
 
-    def similarities(self, vector: np.ndarray, exclude_rows: tuple[int, ...] = ()) -> Similarities:
-        """Cosine of a question's embedding with each fact; `exclude_rows` hides curated questions (calibration)."""
-        sims = self._queries @ vector
+    def similarities(self, vector: np.ndarray, exclude_rows: tuple[int, ...] = (), lang: str = "en") -> Similarities:
+        """Cosine of a question's embedding (in language `lang`) with each fact, the gap between
+        languages made up; `exclude_rows` hides curated questions (calibration)."""
+        sims = self._queries @ vector + self._offsets.get(lang, 0.0)
         if exclude_rows:
             sims[list(exclude_rows)] = -1.0
         curated, refusals = sims[: self._curated_rows], sims[self._curated_rows:]
