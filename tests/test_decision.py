@@ -72,6 +72,18 @@ def test_near_scope_questions_are_refused_and_say_what_is_missing(engine, questi
     assert "does not" in text and "Closest topics it does cover" in text
 
 
+@pytest.mark.parametrize(("asked", "answered"), [
+    # The same names, a different predicate: only the second is something the fact says.
+    (("What was Pete Hegseth's job before the Pentagon?", "What did Hegseth tell the contact group about Europe?"),
+     "hegseth-asia-pacific"),
+    (("What did Medvedev do after the Kremlin?", "Why did the Obama-Medvedev reset fall apart?"), "reset-failed"),
+])
+def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked, answered):
+    refused, kept = (engine.decide(q) for q in asked)
+    assert not refused.answered, (refused.best.fact.id, refused.confidence)
+    assert kept.answered and kept.best.fact.id == answered, (kept.best.fact.id, kept.confidence)
+
+
 def test_a_refusal_names_the_decisive_word_the_article_never_uses(engine):
     assert "The article does not mention “skripal”" in engine.reply("What did the author say about Skripal?").plain()
 

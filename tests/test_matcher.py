@@ -26,13 +26,14 @@ def _dev_set() -> Path:
 def test_dev_set_accuracy_stays_at_or_above_target(engine):
     s = summarise(evaluate(engine, load_items(_dev_set())))
     # Pinned just under what semantic + lexical matching measures on the 85 English questions
-    # (78/85; 76/89 lexical-only in round 1, with the 4 Russian refusals counted).
+    # (81/85 since round 4; 78/85 in round 3; 76/89 lexical-only in round 1, with the 4 Russian
+    # refusals counted).
     right, total = s.overall
-    assert right / total >= 0.89, s
+    assert right / total >= 0.94, s
     for category in ("offtopic", "sidebar", "chat", "keywords", "typo"):
         ok, n = s.per_category[category]
         assert ok == n, (category, s.per_category[category])
-    for category, floor in (("nearscope", 0.80), ("paraphrase", 0.85), ("short", 0.90)):
+    for category, floor in (("nearscope", 0.90), ("paraphrase", 0.85), ("short", 0.90)):
         ok, n = s.per_category[category]
         assert ok / n >= floor, (category, s.per_category[category])
 

@@ -4,7 +4,8 @@ The lexical stage finds facts that share the question's words and says which of 
 the article never uses; the semantic stage finds facts close in meaning, in either language.
 Each candidate fact gets a row of evidence (how much of the question it explains, how close it
 is in meaning, its margin over the runner-up, whether both stages agree, how much of the
-question is made of decisive words the article never uses); the model scores the rows, and the
+question is made of decisive words the article never uses, how much of what it covers is only
+its names); the model scores the rows, and the
 candidates compete (with "none of them") for the probability that answering with each is right.
 The best candidate is answered only when that probability clears the threshold chosen at
 calibration, so that a wrong answer stays rarer than a refusal.
@@ -24,7 +25,7 @@ from . import model as model_file
 from .commonness import zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import MAX_QUESTION_CHARS, language, normalise
+from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
 
@@ -32,7 +33,7 @@ FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
     "sem_question", "sem_answer", "sem_top", "sem_margin", "agree",
     "unknown_share", "unknown_max", "unknown_number", "terms", "russian",
-    "uncovered_share", "uncovered_specific",
+    "uncovered_share", "uncovered_specific", "name_carried",
 )
 SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
 _SEM_QUESTION = FEATURES.index("sem_question")
@@ -56,6 +57,7 @@ _GAPS = (
 # In a question of filler words only, "this" or "it" can only be the article ("what is this about").
 _THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
                 "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
+_ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
@@ -95,6 +97,10 @@ class Matcher:
         self._not_answered = {normalise(q) for f in knowledge.facts for q in f.not_answered}
         texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
         self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
+        # Each fact's names and numbers, as terms: what it is about, not what it says about them.
+        self._fact_names = [{t for name in sorted(_names(f.quote) | _names(f.answer))
+                             for t in content_terms(name, self.lexical.synonyms)}
+                            | set(re.findall(r"\d+", f.quote)) for f in knowledge.facts]
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -139,12 +145,19 @@ class Matcher:
             }
             lex_top = lex_order[0] if lex_order else -1
             sem_top = sem_order[0] if sem_order else -1
-            words = [(t.term, t.word) for t in terms if t.word]
+            words = [t for t in terms if t.word]
+            topic = len(normalised.split()) <= 3 or _ABOUT.search(normalised) is not None
             facts = self.knowledge.facts
             for r, i in enumerate(candidates):
                 # Which of the question's own words this fact never uses: a fact about Hegseth does
-                # not answer "how old is Hegseth", however close the two are in meaning.
-                uncovered = [w for term, w in words if not self.lexical.fact_has(facts[i], term)]
+                # not answer "how old is Hegseth", however close the two are in meaning. And how much
+                # of what it does cover is only its names: "what did Hegseth do before" meets the
+                # Hegseth fact on "Hegseth" and "Secretary of Defense" alone.
+                has = [self.lexical.fact_has(facts[i], t.term) for t in words]
+                uncovered = [t.word for t, known in zip(words, has, strict=True) if not known]
+                covered = sum(t.weight for t, known in zip(words, has, strict=True) if known)
+                named = sum(t.weight for t, known in zip(words, has, strict=True)
+                            if known and t.term in self._fact_names[i])
                 other_lex = _best_other(lex_score, i)
                 other_sem = _best_other(sem_q, i) if sem_order else 0.0
                 row = {
@@ -156,6 +169,8 @@ class Matcher:
                     "agree": float(i == lex_top and i == sem_top),
                     "uncovered_share": len(uncovered) / max(1, len(words)),
                     "uncovered_specific": max((self.lexical.specificity(w) for w in uncovered), default=0.0),
+                    # ... unless the question asks about nothing else: "what about China?" is a topic.
+                    "name_carried": named / covered if covered and (uncovered or not topic) else 0.0,
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
@@ -271,3 +286,4 @@ def _best_other(values: np.ndarray, i: int) -> float:
         return 0.0
     first, second = np.argpartition(-values, 1)[:2]  # the largest, then the second largest
     return float(values[second] if first == i else values[first])
+
