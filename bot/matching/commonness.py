@@ -28,9 +28,23 @@ def _zipf(lang: str) -> dict[str, float]:
     return table
 
 
+# English endings, and what the base form ends in: the table lists "keen" and "categorize",
+# not "keenest" or "categorised", which are no rarer for it.
+_ENDINGS = (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("ised", "ize"), ("ising", "izing"),
+            ("ises", "izes"), ("isation", "ization"), ("est", ""), ("est", "e"), ("er", ""), ("er", "e"),
+            ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"))
+
+
 def zipf(word: str) -> float:
-    """Zipf frequency of a lower-case word in its language (0 outside the 40,000 most common)."""
-    return _zipf("ru" if word and "\u0400" <= word[0] <= "\u04ff" else "en").get(word, 0.0)
+    """Zipf frequency of a lower-case word in its language (0 outside the 40,000 most common); an
+    English word the table lacks takes the frequency of its base form ("keenest" that of "keen")."""
+    russian = bool(word) and "\u0400" <= word[0] <= "\u04ff"
+    table = _zipf("ru" if russian else "en")
+    found = table.get(word, 0.0)
+    if found or russian or len(word) < 5:
+        return found
+    return max((table.get(word[: -len(end)] + base, 0.0) for end, base in _ENDINGS
+                if word.endswith(end) and len(word) - len(end) >= 3), default=0.0)
 
 
 def specificity(word: str, *, rare: float = RARE_ZIPF, common: float = COMMON_ZIPF, floor: float = FLOOR) -> float:

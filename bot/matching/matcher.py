@@ -44,7 +44,6 @@ NEAR_DUPLICATE = 0.98
 NEAR_DUPLICATE_CONFIDENCE = 0.95
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
-MISSING_MAX_ZIPF = 3.5  # an unknown word rarer than this is named in a refusal, and vetoes an answer
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
 _GAPS = (
@@ -254,9 +253,11 @@ class Matcher:
         return process.extractOne(word, self._base_names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF) is not None
 
     def _missing(self, ev: Evidence) -> tuple[str, ...]:
-        """Decisive words of the question that the article never uses: names, places, numbers."""
+        """Decisive words of the question that the article never uses: names, places, numbers. A word
+        is taken for a name when it is written as one, or when general English does not know it (not
+        even by its base form): "Skripal", "borscht", but not "categorised" or "keenest"."""
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and len(t.word) >= 3
-                                   and (t.word.isdigit() or zipf(t.word) < MISSING_MAX_ZIPF or t.word in ev.names)))[:3]
+                                   and (t.word.isdigit() or zipf(t.word) == 0 or t.word in ev.names)))[:3]
 
     @staticmethod
     def _gap(normalised: str) -> Gap:
