@@ -97,6 +97,16 @@ def test_a_common_word_written_as_a_name_the_article_never_uses_is_decisive(engi
     assert engine.decide("What did Hegsteh say about Europe?").answered
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("How are the threats from China and Russia categorised by Washington?", "china-vs-russia-threat"),
+    ("Which leaders were keenest to stop Ukraine joining NATO in 2008?", "bucharest-2008"),
+])
+def test_an_uncommon_form_of_an_everyday_word_is_not_taken_for_a_name(engine, question, fact):
+    # "categorised", "keenest": forms the frequency table lacks, of words it has.
+    decision = engine.decide(question)
+    assert not decision.missing and decision.answered and decision.best.fact.id == fact
+
+
 def test_the_fit_is_deterministic():
     # 200 questions of 4 candidates each: the right one (if any) is the one columns 0 and 3 favour.
     rng = np.random.default_rng(7)
