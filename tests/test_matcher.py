@@ -68,6 +68,14 @@ def test_single_word_typos_are_tolerated(engine, question, fact):
     assert decision.answered and decision.best.fact.id == fact
 
 
+def test_two_swapped_letters_are_read_as_the_word_meant(engine):
+    # Fuzzy ratios count a swap as two edits: "fial" came out as "final", "abuot" as an unknown word.
+    terms = {t.word: t.meant for t in engine.matcher.lexical.terms("why did teh reset fial, waht was it abuot")}
+    assert terms == {"reset": "", "fial": "fail"}  # "teh", "waht", "abuot" are filler once read right
+    decision = engine.decide("why did the reset fial")
+    assert decision.answered and decision.best.fact.id == "reset-failed"
+
+
 def test_typos_of_the_knowledge_base_names_are_corrected(engine):
     import random
 

@@ -58,6 +58,7 @@ class Tuning:
     typo_cutoff_long: float = 80.0  # rapidfuzz ratio to accept a correction, words of 6+ chars
     typo_cutoff_short: float = 85.0  # for 4-5 character words (shorter ones are not corrected)
     typo_max_zipf: float = 3.5  # words more common than this in English are taken as meant
+    transposition_certainty: float = 0.9  # a word of the base with two neighbouring letters swapped
     rare_zipf: float = RARE_ZIPF  # English words this rare or rarer count fully (names, terms of art)
     common_zipf: float = COMMON_ZIPF  # words this common count only common_floor of their weight
     common_floor: float = FLOOR
@@ -237,7 +238,17 @@ class LexicalIndex:
     def correct(self, word: str, term: str) -> tuple[str, float, str] | None:
         """For a misspelt `word` (or its stem): the stem of the closest word of the base, the similarity (0-1)
         and that word as the base writes it."""
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 3 or not word.isalpha():
+            return None
+        # Two neighbouring letters swapped is the commonest slip ("teh", "abuot", "fial"); fuzzy
+        # ratios count it as two edits and would prefer "final" for "fial", or nothing for "abuot".
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            if swapped != word and swapped in self._surface:
+                stem = self._surface[swapped]
+                if stem in self._postings or stem in STOP_WORDS:
+                    return stem, self.tuning.transposition_certainty, swapped
+        if len(word) < 4:
             return None
         cutoff = self.tuning.typo_cutoff_long if len(word) >= 6 else self.tuning.typo_cutoff_short
         best = None
