@@ -12,8 +12,6 @@ from bench.eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise
 from bot.matching import Kind
 from bot.matching.normalise import MAX_QUESTION_CHARS, normalise
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _dev_set() -> Path:
     if not DEFAULT_QUESTIONS.exists():
@@ -49,12 +47,14 @@ def test_dev_set_russian_questions(engine):
 
 def test_held_out_sets_do_not_regress(engine):
     # Questions written apart from the knowledge base (bench/heldout*.yaml; each header says
-    # how it was used). Together they guard against tuning that only helps the dev set.
-    outcomes = [o for path in [*sorted((ROOT / "bench").glob("heldout[1-5]*.yaml")), ROOT / "bench" / "heldout.yaml"]
-                for o in evaluate(engine, load_items(path))]
-    s = summarise(outcomes)
-    assert s.overall[1] >= 200 and s.overall[0] / s.overall[1] >= 0.90, s
-    assert s.abstention[0] / s.abstention[1] >= 0.90, s
+    # how it was used). Together they guard against tuning that only helps the dev set. These are
+    # the validation sets calibration chooses the threshold on (English items: 360/389 right and
+    # 117/118 refusals, round 4); heldout9 and heldout10 only measure.
+    from bench.calibrate import VALIDATION
+
+    s = summarise([o for path in VALIDATION for o in evaluate(engine, load_items(path))])
+    assert s.overall[1] >= 380 and s.overall[0] / s.overall[1] >= 0.91, s
+    assert s.abstention[0] / s.abstention[1] >= 0.95, s
 
 
 @pytest.mark.parametrize(("question", "fact"), [
