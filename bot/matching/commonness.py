@@ -35,7 +35,6 @@ _ENDINGS = (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("ised", "i
             ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"))
 
 
-@lru_cache(maxsize=65536)  # per word, like the stems: a question's words recur across questions
 def zipf(word: str) -> float:
     """Zipf frequency of a lower-case word in its language (0 outside the 40,000 most common); an
     English word the table lacks takes the frequency of its base form ("keenest" that of "keen")."""

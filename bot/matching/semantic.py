@@ -139,19 +139,23 @@ class SemanticIndex:
         questions of different facts (unrelated in meaning): its same-language mean minus its
         cross-language mean, added to the rows in the other language."""
         curated = self._queries[: self._curated_rows]
-        languages = self._languages[: self._curated_rows]
-        owners = self._owners
+        is_russian = (self._languages[: self._curated_rows] == "ru").astype(np.intp)
+        # Mean cosine over pairs of questions of different facts, from per-fact sums of vectors
+        # (no n x n matrix): all pairs between two languages, less the pairs inside each fact.
+        sums = np.zeros((self._facts, 2, curated.shape[1]), dtype=np.float64)
+        np.add.at(sums, (self._owners, is_russian), curated)
+        counts = np.zeros((self._facts, 2))
+        np.add.at(counts, (self._owners, is_russian), 1.0)
+
+        def unrelated_mean(a: int, b: int) -> float | None:
+            pairs = sums[:, a].sum(0) @ sums[:, b].sum(0) - np.einsum("fd,fd->", sums[:, a], sums[:, b])
+            count = counts[:, a].sum() * counts[:, b].sum() - counts[:, a] @ counts[:, b]
+            return float(pairs / count) if count else None
+
         offsets = {}
-        for lang in ("en", "ru"):
-            mine, other = np.flatnonzero(languages == lang), np.flatnonzero(languages != lang)
-            gap = 0.0
-            if len(mine) and len(other):
-                sims = curated[mine] @ curated.T
-                unrelated = owners[mine][:, None] != owners[None, :]
-                same = unrelated & (languages[None, :] == lang)
-                cross = unrelated & (languages[None, :] != lang)
-                if same.any() and cross.any():
-                    gap = max(0.0, float(sims[same].mean() - sims[cross].mean()))
+        for lang, mine in (("en", 0), ("ru", 1)):
+            same, cross = unrelated_mean(mine, mine), unrelated_mean(mine, 1 - mine)
+            gap = max(0.0, same - cross) if same is not None and cross is not None else 0.0
             offsets[lang] = np.where(self._languages != lang, gap, 0.0).astype(np.float32)
         return offsets
 
