@@ -158,6 +158,13 @@ def test_a_bare_topic_gets_the_topic_overview_with_its_other_facts_as_buttons(en
     assert len(offered & {f.id for f in engine.knowledge.facts_in(section.id)}) >= 2
 
 
+@pytest.mark.parametrize("question", ["tl;dr", "TL;DR?", "tl:dr pls"])
+def test_tldr_gets_the_articles_gist(engine, question):
+    # Its punctuation used to split it into the letters "tl" and "dr", which meant nothing.
+    reply = engine.reply(question)
+    assert reply.answered and reply.fact.id == "thesis", reply.plain()
+
+
 def test_close_runners_up_are_offered_as_did_you_mean(engine):
     # Whether Ukraine can still join: ruled out for now, but the article also says what would
     # follow if it joined a European alliance, and the model finds the two close.

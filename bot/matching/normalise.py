@@ -26,6 +26,7 @@ _CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b
                  (re.compile(r"'ll\b"), " will"), (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'d\b"), " would"))
 _NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
 _UNDERSCORE = re.compile(r"_+")
+_TLDR = re.compile(r"\btl\W{0,2}dr\b")  # "tl;dr" is one word, not the letters "tl" and "dr"
 
 
 def _expand_contractions(text: str) -> str:
@@ -110,6 +111,7 @@ def normalise(text: str) -> str:
     text = _MENTION.sub(" ", text)
     text = _expand_contractions(text)
     text = _APOSTROPHE_S.sub("", text)
+    text = _TLDR.sub("tldr", text)
     text = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text))
     return " ".join(text.split())
 
