@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge import Fact, Knowledge
 from . import model as model_file
-from .commonness import zipf
+from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
 from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
@@ -93,6 +93,14 @@ class Matcher:
         for i, f in enumerate(knowledge.facts):
             for key in map(normalise, (*f.questions, *f.questions_ru)):
                 self._curated[key] = i if self._curated.get(key, i) == i else None
+        # So is a rare word the curator gave one fact as a keyword, asked on its own ("gist?").
+        keywords: dict[str, set[int]] = {}
+        for i, f in enumerate(knowledge.facts):
+            for key in map(normalise, f.keywords):
+                if key and " " not in key and zipf(key) <= RARE_ZIPF:
+                    keywords.setdefault(key, set()).add(i)
+        for key, owners in keywords.items():
+            self._curated.setdefault(key, owners.pop() if len(owners) == 1 else None)
         self._not_answered = {normalise(q) for f in knowledge.facts for q in f.not_answered}
         texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
         self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
