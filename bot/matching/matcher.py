@@ -86,28 +86,22 @@ class Matcher:
         self.semantic = semantic or (SemanticIndex(knowledge, embedder, cache) if embedder else None)
         self.mode = "semantic" if self.semantic else "lexical"
         self.model = (models or model_file.load())[self.mode]
-        self._index_of = {f.id: i for i, f in enumerate(knowledge.facts)}
+        facts = knowledge.facts
+        self._index_of = {f.id: i for i, f in enumerate(facts)}
         self._max_alternatives = self.lexical.tuning.max_alternatives
         self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
-        self._curated: dict[str, int | None] = {}  # a curated question, normalised -> its fact (None: two facts)
-        for i, f in enumerate(knowledge.facts):
-            for key in map(normalise, (*f.questions, *f.questions_ru)):
-                self._curated[key] = i if self._curated.get(key, i) == i else None
-        # So is a rare word the curator gave one fact as a keyword, asked on its own ("gist?").
-        keywords: dict[str, set[int]] = {}
-        for i, f in enumerate(knowledge.facts):
-            for key in map(normalise, f.keywords):
-                if key and " " not in key and zipf(key) <= RARE_ZIPF:
-                    keywords.setdefault(key, set()).add(i)
-        for key, owners in keywords.items():
-            self._curated.setdefault(key, owners.pop() if len(owners) == 1 else None)
-        self._not_answered = {normalise(q) for f in knowledge.facts for q in f.not_answered}
-        texts = [t for f in knowledge.facts for t in (f.answer, f.quote, *f.questions)]
-        self._base_names = sorted(set().union(*(_names(t) for t in texts))) if texts else []
+        # A curated question, normalised -> its fact (None: two facts list it); so is a rare word the
+        # curator gave one fact as a keyword, asked on its own ("gist?"), unless it is a question too.
+        self._curated = _owners((normalise(q), i) for i, f in enumerate(facts) for q in (*f.questions, *f.questions_ru))
+        rare_keywords = _owners((k, i) for i, f in enumerate(facts) for k in map(normalise, f.keywords)
+                                if k and " " not in k and zipf(k) <= RARE_ZIPF)
+        self._curated = {**rare_keywords, **self._curated}
+        self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
+        written = [_names(f.quote) | _names(f.answer) for f in facts]
+        self._base_names = sorted(set().union(*written, *(_names(q) for f in facts for q in f.questions)))
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
-        self._fact_names = [{t for name in sorted(_names(f.quote) | _names(f.answer))
-                             for t in content_terms(name, self.lexical.synonyms)}
-                            | set(re.findall(r"\d+", f.quote)) for f in knowledge.facts]
+        self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
+                            | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -161,10 +155,10 @@ class Matcher:
                 # of what it does cover is only its names: "what did Hegseth do before" meets the
                 # Hegseth fact on "Hegseth" and "Secretary of Defense" alone.
                 has = [self.lexical.fact_has(facts[i], t.term) for t in words]
+                covered = [t for t, known in zip(words, has, strict=True) if known]
                 uncovered = [t.word for t, known in zip(words, has, strict=True) if not known]
-                covered = sum(t.weight for t, known in zip(words, has, strict=True) if known)
-                named = sum(t.weight for t, known in zip(words, has, strict=True)
-                            if known and t.term in self._fact_names[i])
+                covered_weight = sum(t.weight for t in covered)
+                named = sum(t.weight for t in covered if t.term in self._fact_names[i])
                 other_lex = _best_other(lex_score, i)
                 other_sem = _best_other(sem_q, i) if sem_order else 0.0
                 row = {
@@ -177,7 +171,7 @@ class Matcher:
                     "uncovered_share": len(uncovered) / max(1, len(words)),
                     "uncovered_specific": max((self.lexical.specificity(w) for w in uncovered), default=0.0),
                     # ... unless the question asks about nothing else: "what about China?" is a topic.
-                    "name_carried": named / covered if covered and (uncovered or not topic) else 0.0,
+                    "name_carried": named / covered_weight if covered_weight and (uncovered or not topic) else 0.0,
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
@@ -295,3 +289,11 @@ def _best_other(values: np.ndarray, i: int) -> float:
         return 0.0
     first, second = np.argpartition(-values, 1)[:2]  # the largest, then the second largest
     return float(values[second] if first == i else values[first])
+
+
+def _owners(pairs) -> dict[str, int | None]:
+    """key -> the one fact index it comes with (None when it comes with several)."""
+    found: dict[str, set[int]] = {}
+    for key, i in pairs:
+        found.setdefault(key, set()).add(i)
+    return {key: next(iter(owners)) if len(owners) == 1 else None for key, owners in found.items()}

@@ -102,7 +102,6 @@ class Similarities:
     question: np.ndarray  # (facts,) cosine with the closest curated question or section title
     answer: np.ndarray  # (facts,) cosine with the fact's answer
     not_answered: float = 0.0  # cosine with the closest question listed as not answered
-    not_answered_fact: int = -1  # the fact that lists it
 
 
 class SemanticIndex:
@@ -121,12 +120,10 @@ class SemanticIndex:
                 owners.append(i)
         self._curated_rows = len(query_texts)
         # Questions the article does not answer come last: they never count as a fact's question.
-        refusal_owners = [i for i, fact in enumerate(knowledge.facts) for _ in fact.not_answered]
         query_texts += [normalise(q) for fact in knowledge.facts for q in fact.not_answered]
         answers = [f.answer for f in knowledge.facts]
         self._languages = np.asarray([language(t) for t in query_texts])
         self._owners = np.asarray(owners, dtype=np.intp)
-        self._refusal_owners = np.asarray(refusal_owners, dtype=np.intp)
         self._starts = np.flatnonzero(np.r_[True, self._owners[1:] != self._owners[:-1]])
         self._facts = len(knowledge.facts)
         self._queries, self._answers = self._embed(query_texts, answers, cache)
@@ -224,7 +221,5 @@ class SemanticIndex:
         if exclude_rows:
             sims[list(exclude_rows)] = -1.0
         curated, refusals = sims[: self._curated_rows], sims[self._curated_rows:]
-        closest = int(np.argmax(refusals)) if len(refusals) else -1
         return Similarities(np.maximum.reduceat(curated, self._starts), self._answers @ vector,
-                            float(refusals[closest]) if closest >= 0 else 0.0,
-                            int(self._refusal_owners[closest]) if closest >= 0 else -1)
+                            float(refusals.max()) if len(refusals) else 0.0)
