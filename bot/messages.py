@@ -35,6 +35,7 @@ class Messages:
     gap_when: str
     gap_how_many: str
     gap_who: str
+    gap_said: str
     closest_topics: str
     other_piece: str
     empty: str
@@ -101,6 +102,7 @@ EN = Messages(
     gap_when="The article does not say when that happened, so I won't guess.",
     gap_how_many="The article does not give that number, so I won't guess.",
     gap_who="The article does not say who that was, so I won't guess.",
+    gap_said="The article does not report what was said, so I won't guess.",
     closest_topics="Closest topics it does cover:",
     other_piece=(
         "That is from another piece, not this article: “{title}” by {author}, which was shown next to it "
@@ -175,6 +177,7 @@ RU = Messages(
     gap_when="В статье не сказано, когда это произошло, и я не буду гадать.",
     gap_how_many="В статье нет этой цифры, и я не буду гадать.",
     gap_who="В статье не сказано, кто это был, и я не буду гадать.",
+    gap_said="В статье не приводятся эти слова, и я не буду гадать.",
     closest_topics="Ближайшие темы, о которых в статье говорится:",
     other_piece=(
         "Это из другого материала, не из этой статьи: «{title}», автор {author}; он был показан рядом "

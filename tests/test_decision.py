@@ -84,6 +84,26 @@ def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked
     assert kept.answered and kept.best.fact.id == answered, (kept.best.fact.id, kept.confidence)
 
 
+@pytest.mark.parametrize(("asked", "answered"), [
+    # The fact names Putin and Bush but reports only Bush speaking ("announced").
+    (("What did Putin say about Bush's visit?", "What did Bush announce when he visited Russia?"), "bush-visit-2002"),
+    # Zelensky is the one spoken to; Trump is the one who speaks.
+    (("How did Zelensky respond to Trump in the Oval Office?", "What did Trump tell Zelensky in the Oval Office?"),
+     "sheets-missiles"),
+])
+def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
+    refused, kept = (engine.decide(q) for q in asked)
+    assert not refused.answered, (refused.best.fact.id, refused.confidence)
+    assert "does not report what was said" in engine.reply(asked[0]).plain()
+    assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
+
+
+def test_what_a_non_name_says_is_not_taken_for_an_unreported_speaker(engine):
+    # "experts" is no one the article could fail to quote: the reader wants the article's view.
+    decision = engine.decide("what do experts say about the New START treaty expiring")
+    assert decision.answered and decision.best.fact.id == "new-start-expiry"
+
+
 def test_a_refusal_names_the_decisive_word_the_article_never_uses(engine):
     assert "The article does not mention “skripal”" in engine.reply("What did the author say about Skripal?").plain()
 

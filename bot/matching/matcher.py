@@ -28,6 +28,7 @@ from .model import LogisticModel
 from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
+from .speech import asked_speaker, speech_sentences
 
 FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
@@ -99,9 +100,13 @@ class Matcher:
         self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
         written = [_names(f.quote) | _names(f.answer) for f in facts]
         self._base_names = sorted(set().union(*written, *(_names(q) for f in facts for q in f.questions)))
+        self._named = frozenset(self._base_names)
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
+        # Who each fact reports speaking: the words of its sentences that say someone said something.
+        self._speakers = [{t for s in speech_sentences(f"{f.quote} {f.answer}")
+                           for t in content_terms(normalise(s), self.lexical.synonyms)} for f in facts]
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -204,7 +209,9 @@ class Matcher:
         facts = self.knowledge.facts
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
-        refused = reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
+        unreported = self._unreported_speaker(ev, ev.candidates[order[0]])
+        gap = Gap.SAID if unreported else gap
+        refused = reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev) or unreported
         if confidence < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -249,6 +256,16 @@ class Matcher:
             return True
         closest_curated = float(ev.rows[:, _SEM_QUESTION].max()) if len(ev.candidates) else 0.0
         return ev.not_answered >= max(NEAR_DUPLICATE, closest_curated)
+
+    def _unreported_speaker(self, ev: Evidence, fact: int) -> bool:
+        """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy
+        speaking, not by one that merely names him. Only for a speaker the base writes as a name;
+        read with the lexical stage's synonyms ("the Kremlin" is Russia)."""
+        speaker = asked_speaker(ev.normalised) if ev.lang == "en" else None
+        if speaker is None or not set(speaker.split()) <= self._named:
+            return False  # "what do experts say" may well mean the article's experts
+        terms = {t.term for t in self.lexical.terms(speaker) if t.word}
+        return bool(terms) and not terms <= self._speakers[fact]
 
     def _resembles_name(self, word: str) -> bool:
         """Whether a word is close in spelling to a name the base uses (a misspelt name, not a new one)."""

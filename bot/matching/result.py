@@ -23,6 +23,7 @@ class Gap(StrEnum):
     WHEN = "when"
     HOW_MANY = "how_many"
     WHO = "who"
+    SAID = "said"  # what someone said, when the article does not report them speaking
 
 
 @dataclass(frozen=True)

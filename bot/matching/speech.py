@@ -1,0 +1,48 @@
+"""Questions about what someone said, and the facts that report someone speaking.
+
+"What did Sarkozy say about Georgia?" meets a fact that names Sarkozy ("only opposition from ...
+Merkel and ... Sarkozy"), on every word, yet the fact does not say what Sarkozy said. A fact
+answers such a question only when one of its sentences both names the speaker and reports speech
+(said, declared, told, announced ...). English only: the facts' text is English, and a Russian
+speaker's name would first need to be matched to its English spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import FRAMING_NOUNS
+
+# "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
+# words between the auxiliary and the verb of speech are the speaker.
+_ASKED = re.compile(
+    r"\b(?P<wh>what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+    r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond)\b")
+_HOW_VERBS = {"reply", "respond"}  # "how do bees tell the distance" is not about speech
+_REPORTED = re.compile(
+    r"\b(?:said|says|declar\w*|told|tells|stat(?:ed|es)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
+    r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respon\w*|wrote|writes|made it clear|label\w*"
+    r"|brand\w*|pledg\w*|vow\w*|remark\w*|not(?:ed|es)|assert\w*|acknowledg\w*|criticiz\w*|reject\w*"
+    r"|demand\w*|express\w*|speech\w*|statement\w*|address\w*)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+# Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
+_ADDRESSEE = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w'-]*\s*){1,3}")
+# Not a speaker the article could fail to quote: the article itself, a part of it, or a pronoun
+# that points back into the conversation.
+_NOT_A_SPEAKER = FRAMING_NOUNS | frozenset("""
+conclusion introduction section summary abstract title he she they it you we i him them his her their
+""".split())
+
+
+def asked_speaker(normalised: str) -> str | None:
+    """The speaker a question asks about ("the kremlin" -> "kremlin"), or None when it asks no such thing."""
+    found = _ASKED.search(normalised)
+    if not found or (found.group("wh") == "how" and found.group("verb") not in _HOW_VERBS):
+        return None
+    who = found.group("who")
+    return None if any(w in _NOT_A_SPEAKER for w in who.split()) else who
+
+
+def speech_sentences(text: str) -> list[str]:
+    """The sentences of a fact's text that report someone speaking, without those spoken to."""
+    return [_ADDRESSEE.sub(" ", s) for s in _SENTENCE_END.split(text) if _REPORTED.search(s)]
