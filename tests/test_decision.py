@@ -98,6 +98,20 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
 
 
+@pytest.mark.parametrize(("asked", "answered"), [
+    # The Bucharest fact names a president and a chancellor, and no head of NATO.
+    (("Who was the NATO chief when Bush pushed Ukraine and Georgia at Bucharest?",
+      "Who was the US Secretary of Defense in December 2024?"), "hegseth-asia-pacific"),
+    (("Who was Obama's national security adviser during the reset?", "Who were the presidents behind the reset?"),
+     "obama-reset"),
+])
+def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(engine, asked, answered):
+    refused, kept = (engine.decide(q) for q in asked)
+    assert not refused.answered, (refused.best.fact.id, refused.confidence)
+    assert "does not say who" in engine.reply(asked[0]).plain()
+    assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
+
+
 def test_what_a_non_name_says_is_not_taken_for_an_unreported_speaker(engine):
     # "experts" is no one the article could fail to quote: the reader wants the article's view.
     decision = engine.decide("what do experts say about the New START treaty expiring")

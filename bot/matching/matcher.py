@@ -28,7 +28,7 @@ from .model import LogisticModel
 from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
-from .speech import asked_speaker, speech_sentences
+from .particulars import asked_office, asked_speaker, speech_sentences
 
 FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
@@ -210,8 +210,10 @@ class Matcher:
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
         unreported = self._unreported_speaker(ev, ev.candidates[order[0]])
-        gap = Gap.SAID if unreported else gap
-        refused = reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev) or unreported
+        unnamed = self._unnamed_office(ev, ev.candidates[order[0]])
+        gap = Gap.SAID if unreported else Gap.WHO if unnamed else gap
+        refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
+                   or unreported or unnamed)
         if confidence < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -266,6 +268,13 @@ class Matcher:
             return False  # "what do experts say" may well mean the article's experts
         terms = {t.term for t in self.lexical.terms(speaker) if t.word}
         return bool(terms) and not terms <= self._speakers[fact]
+
+    def _unnamed_office(self, ev: Evidence, fact: int) -> bool:
+        """Verification: "who was NATO Secretary General" is answered only by a fact that names that
+        office; the Bucharest summit fact names a president and a chancellor, not a secretary general."""
+        office = asked_office(ev.normalised) if ev.lang == "en" else None
+        terms = [t.term for t in self.lexical.terms(office)] if office else []
+        return bool(terms) and not all(self.lexical.fact_has(self.knowledge.facts[fact], t) for t in terms)
 
     def _resembles_name(self, word: str) -> bool:
         """Whether a word is close in spelling to a name the base uses (a misspelt name, not a new one)."""

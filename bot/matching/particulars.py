@@ -1,10 +1,11 @@
-"""Questions about what someone said, and the facts that report someone speaking.
+"""Particulars a question asks for that a fact must state, not merely mention.
 
 "What did Sarkozy say about Georgia?" meets a fact that names Sarkozy ("only opposition from ...
-Merkel and ... Sarkozy"), on every word, yet the fact does not say what Sarkozy said. A fact
-answers such a question only when one of its sentences both names the speaker and reports speech
-(said, declared, told, announced ...). English only: the facts' text is English, and a Russian
-speaker's name would first need to be matched to its English spelling.
+Merkel and ... Sarkozy"), on every word, yet the fact does not say what Sarkozy said: a fact answers
+it only when one of its sentences both names the speaker and reports speech (said, declared, told
+...). "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no
+Secretary General: a fact answers "who was the <office>" only when it names the office. English
+only: the facts' text is English, and a Russian name would first need its English spelling.
 """
 
 from __future__ import annotations
@@ -41,6 +42,23 @@ def asked_speaker(normalised: str) -> str | None:
         return None
     who = found.group("who")
     return None if any(w in _NOT_A_SPEAKER for w in who.split()) else who
+
+
+# "who was (the) NATO Secretary General at ...": the office runs up to the first preposition or clause.
+_ASKED_OFFICE = re.compile(
+    r"\bwho\s+(?:is|was|were|are|s|has been|had been)\s+(?:the\s+|a\s+|an\s+)?(?P<office>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+    r"(?:\s+(?:at|in|during|of|for|on|when|before|after|under|to|behind|back|then|now|and|that|who|with|from"
+    r"|by|about|over|since|there|here|today)\b.*)?$")
+_COMPARING = re.compile(r"\b(more|most|less|least|or)\b")  # "who is more aggressive, A or B" names no office
+
+
+def asked_office(normalised: str) -> str | None:
+    """The office whose holder a question asks for ("secretary general"), by its last word, or None."""
+    found = _ASKED_OFFICE.search(normalised)
+    if not found or _COMPARING.search(normalised):
+        return None
+    words = found.group("office").split()
+    return None if any(w in _NOT_A_SPEAKER for w in words) else words[-1]
 
 
 def speech_sentences(text: str) -> list[str]:
