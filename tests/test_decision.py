@@ -112,6 +112,25 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
     assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
 
 
+@pytest.mark.parametrize(("question", "says"), [
+    # The arms-talks fact says talks could restart, not when; the author fact gives no count.
+    ("When will Russia and America restart strategic arms reduction talks?", "gives no date"),
+    ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
+])
+def test_when_and_how_many_need_a_fact_that_gives_a_date_or_a_number(engine, question, says):
+    assert not engine.decide(question).answered
+    assert says in engine.reply(question).plain()
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("When does the New START Treaty expire?", "new-start-expiry"),
+    ("How many years have US-Russia relations had ups and downs?", "ups-and-downs"),  # "three decades"
+])
+def test_when_and_how_many_are_answered_by_a_fact_that_gives_them(engine, question, fact):
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, (decision.best and decision.best.fact.id)
+
+
 def test_what_a_non_name_says_is_not_taken_for_an_unreported_speaker(engine):
     # "experts" is no one the article could fail to quote: the reader wants the article's view.
     decision = engine.decide("what do experts say about the New START treaty expiring")

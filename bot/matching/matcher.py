@@ -26,9 +26,9 @@ from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
 from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
+from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_number, speech_sentences
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
-from .particulars import asked_office, asked_speaker, speech_sentences
 
 FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
@@ -209,11 +209,12 @@ class Matcher:
         facts = self.knowledge.facts
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
-        unreported = self._unreported_speaker(ev, ev.candidates[order[0]])
-        unnamed = self._unnamed_office(ev, ev.candidates[order[0]])
+        top = facts[ev.candidates[order[0]]]
+        unreported = self._unreported_speaker(ev, top)
+        unnamed = self._unnamed_office(ev, top)
         gap = Gap.SAID if unreported else Gap.WHO if unnamed else gap
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
-                   or unreported or unnamed)
+                   or unreported or unnamed or self._unstated(gap, top))
         if confidence < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -259,7 +260,15 @@ class Matcher:
         closest_curated = float(ev.rows[:, _SEM_QUESTION].max()) if len(ev.candidates) else 0.0
         return ev.not_answered >= max(NEAR_DUPLICATE, closest_curated)
 
-    def _unreported_speaker(self, ev: Evidence, fact: int) -> bool:
+    @staticmethod
+    def _unstated(gap: Gap, fact: Fact) -> bool:
+        """Verification: "when" is answered only by a fact that gives a date, "how many" only by one
+        that gives a number ("when will New START talks resume" is not answered by a fact that only
+        says they might)."""
+        text = f"{fact.quote} {fact.answer}"
+        return (gap is Gap.WHEN and not gives_a_date(text)) or (gap is Gap.HOW_MANY and not gives_a_number(text))
+
+    def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy
         speaking, not by one that merely names him. Only for a speaker the base writes as a name;
         read with the lexical stage's synonyms ("the Kremlin" is Russia)."""
@@ -267,14 +276,14 @@ class Matcher:
         if speaker is None or not set(speaker.split()) <= self._named:
             return False  # "what do experts say" may well mean the article's experts
         terms = {t.term for t in self.lexical.terms(speaker) if t.word}
-        return bool(terms) and not terms <= self._speakers[fact]
+        return bool(terms) and not terms <= self._speakers[self._index_of[fact.id]]
 
-    def _unnamed_office(self, ev: Evidence, fact: int) -> bool:
+    def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "who was NATO Secretary General" is answered only by a fact that names that
         office; the Bucharest summit fact names a president and a chancellor, not a secretary general."""
         office = asked_office(ev.normalised) if ev.lang == "en" else None
         terms = [t.term for t in self.lexical.terms(office)] if office else []
-        return bool(terms) and not all(self.lexical.fact_has(self.knowledge.facts[fact], t) for t in terms)
+        return bool(terms) and not all(self.lexical.fact_has(fact, t) for t in terms)
 
     def _resembles_name(self, word: str) -> bool:
         """Whether a word is close in spelling to a name the base uses (a misspelt name, not a new one)."""

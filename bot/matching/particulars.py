@@ -6,6 +6,7 @@ it only when one of its sentences both names the speaker and reports speech (sai
 ...). "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no
 Secretary General: a fact answers "who was the <office>" only when it names the office. English
 only: the facts' text is English, and a Russian name would first need its English spelling.
+Likewise "when" needs a fact that gives a date, and "how many" one that gives a number.
 """
 
 from __future__ import annotations
@@ -59,6 +60,22 @@ def asked_office(normalised: str) -> str | None:
         return None
     words = found.group("office").split()
     return None if any(w in _NOT_A_SPEAKER for w in words) else words[-1]
+
+
+_DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}s|January|February|March|April|May|June"
+                   r"|July|August|September|October|November|December)\b")
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+                     r"|fifty|hundred|thousand|million|billion|dozens?|half|percent)\b", re.IGNORECASE)
+
+
+def gives_a_date(text: str) -> bool:
+    """Whether a fact's text dates anything: a year, a decade, a month or a written date."""
+    return _DATE.search(text) is not None
+
+
+def gives_a_number(text: str) -> bool:
+    """Whether a fact's text states any number, in digits or in words."""
+    return _NUMBER.search(text) is not None
 
 
 def speech_sentences(text: str) -> list[str]:
