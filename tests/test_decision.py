@@ -87,6 +87,10 @@ def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked
 @pytest.mark.parametrize(("asked", "answered"), [
     # The fact names Putin and Bush but reports only Bush speaking ("announced").
     (("What did Putin say about Bush's visit?", "What did Bush announce when he visited Russia?"), "bush-visit-2002"),
+    # Europe is what Hegseth spoke about ("shift from Europe"), not someone who spoke; a speaker of
+    # two words needs only one of them to be a name the base uses.
+    (("What did European governments say when Hegseth announced the pivot?",
+      "What did Hegseth announce about Europe's security?"), "hegseth-asia-pacific"),
     # Zelensky is the one spoken to; Trump is the one who speaks.
     (("How did Zelensky respond to Trump in the Oval Office?", "What did Trump tell Zelensky in the Oval Office?"),
      "sheets-missiles"),

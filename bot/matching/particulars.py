@@ -23,9 +23,9 @@ _ASKED = re.compile(
 _HOW_VERBS = {"reply", "respond"}  # "how do bees tell the distance" is not about speech
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stat(?:ed|es)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
-    r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respon\w*|wrote|writes|made it clear|label\w*"
+    r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
     r"|brand\w*|pledg\w*|vow\w*|remark\w*|not(?:ed|es)|assert\w*|acknowledg\w*|criticiz\w*|reject\w*"
-    r"|demand\w*|express\w*|speech\w*|statement\w*|address\w*)\b", re.IGNORECASE)
+    r"|demand\w*|express\w*|speech\w*|statement\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 # Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
 _ADDRESSEE = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w'-]*\s*){1,3}")
@@ -78,6 +78,13 @@ def gives_a_number(text: str) -> bool:
     return _NUMBER.search(text) is not None
 
 
-def speech_sentences(text: str) -> list[str]:
-    """The sentences of a fact's text that report someone speaking, without those spoken to."""
-    return [_ADDRESSEE.sub(" ", s) for s in _SENTENCE_END.split(text) if _REPORTED.search(s)]
+def speakers_text(text: str) -> list[str]:
+    """Where a fact's text names who speaks: each sentence that reports speech, up to its last word
+    of speech (what follows is what was said: "Hegseth stated that the focus would shift from
+    Europe" is not Europe speaking), without those spoken to."""
+    parts = []
+    for sentence in _SENTENCE_END.split(text):
+        said = list(_REPORTED.finditer(sentence))
+        if said:
+            parts.append(_ADDRESSEE.sub(" ", sentence[: said[-1].start()]))
+    return parts
