@@ -166,6 +166,18 @@ def test_asking_for_the_gist_gets_the_articles_thesis(engine, question):
     assert reply.answered and reply.fact.id == "thesis", reply.plain()
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("what's the essay about?", "en"), ("so what is this text about, in a nutshell?", "en"),
+    ("what's the piece about, briefly", "en"), ("о чём этот текст, в двух словах?", "ru"),
+])
+def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engine, question, lang):
+    # Any name of the text (essay, piece, текст) asked about is the article; how briefly to answer
+    # ("in a nutshell", "в двух словах") is not a topic. These were refused or got the title.
+    expected = engine.reply("what is the article about").fact
+    reply = engine.reply(question)
+    assert reply.answered and reply.fact == expected and reply.lang == lang, reply.plain()
+
+
 def test_close_runners_up_are_offered_as_did_you_mean(engine):
     # Whether Ukraine can still join: ruled out for now, but the article also says what would
     # follow if it joined a European alliance, and the model finds the two close.

@@ -25,7 +25,7 @@ from . import model as model_file
 from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
+from .normalise import MAX_QUESTION_CHARS, TEXT_NOUNS, content_terms, language, normalise
 from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_number, speakers_text
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
@@ -58,6 +58,7 @@ _GAPS = (
 _THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
                 "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
 _ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
+_ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
@@ -194,6 +195,13 @@ class Matcher:
             decision = self.decide(meant)
             if decision.answered:
                 return replace(decision, question=question, truncated=truncated)
+        words = {t.word for t in ev.terms if t.word}
+        if words and words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
+            # "what's the essay about", "о чём текст": the article, whatever the reader calls it.
+            meant = _ABOUT_THE_ARTICLE[ev.lang]
+            decision = self.decide(meant) if ev.normalised != meant else None
+            if decision is not None and decision.answered:
+                return replace(decision, question=question, truncated=truncated, lang=ev.lang)
         common = {"truncated": truncated, "lang": ev.lang}
         if not ev.terms:
             return Decision(Kind.EMPTY, question, None, self._fallback, **common)

@@ -27,6 +27,10 @@ _CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b
 _NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
 _UNDERSCORE = re.compile(r"_+")
 _TLDR = re.compile(r"\btl\W{0,2}dr\b")  # "tl;dr" is one word, not the letters "tl" and "dr"
+# How briefly to answer is not what to answer about ("what is it about, in short"); "short" alone
+# stays a word ("short-lived").
+_IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in one sentence|in one line"
+                       r"|в двух словах|в паре слов|в общих чертах|в одном предложении)\b")
 
 
 def _expand_contractions(text: str) -> str:
@@ -55,7 +59,7 @@ whos wheres hows dont doesnt isnt wasnt arent cant wont didnt
 explain describe anybody someone somebody guess think thoughts opinion view views take
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
 hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh imo idk lmao omg
-honestly literally seriously anyway anyways alright according
+honestly literally seriously anyway anyways alright according briefly
 """.split()) | frozenset("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
 его ее ей ему если есть еще ж же за зачем здесь и из или им их к как какая какие каким какими какое
@@ -112,6 +116,7 @@ def normalise(text: str) -> str:
     text = _expand_contractions(text)
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
+    text = _IN_SHORT.sub(" ", text)
     text = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text))
     return " ".join(text.split())
 
@@ -139,9 +144,9 @@ class Synonyms:
 # "What does the author think about China" asks about China: every claim in the base is the
 # author's, so the writer named as the one who thinks, says or argues is framing, not topic.
 # ("Where does the author work" keeps its author.)
-FRAMING_NOUNS = frozenset("""
-author writer article paper piece essay text автор автора автору статья статье статьи
-""".split())
+# The text itself, by any of its names: "what is the essay about" asks what the article is about.
+TEXT_NOUNS = frozenset("article paper piece essay text статья статье статьи статью текст текста тексте".split())
+FRAMING_NOUNS = TEXT_NOUNS | frozenset("author writer автор автора автору".split())
 OPINION_WORDS = frozenset("""
 think thinks thought say says said argue argues argued believe believes claim claims write writes wrote
 feel feels view views see sees make makes predict predicts expect expects suggest suggests conclude
