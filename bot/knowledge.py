@@ -27,13 +27,15 @@ MAX_ALIAS_NODES = 1000
 MAX_DEPTH = 50
 MIN_QUESTIONS_RU = 4  # once a knowledge base is translated, every fact needs this many Russian questions
 
-_TOP_FIELDS = {"article", "sections", "facts", "synonyms", "related_reading"}
+_TOP_FIELDS = {"article", "sections", "facts", "synonyms", "related_reading", "topics"}
 _ARTICLE_REQUIRED = {"title", "author", "affiliation", "series", "publisher", "date", "source"}
 _ARTICLE_FIELDS = _ARTICLE_REQUIRED | {"description_ru"}
 _SECTION_REQUIRED = {"id", "title", "summary"}
 _SECTION_FIELDS = _SECTION_REQUIRED | {"title_ru", "summary_ru", "overview"}
 _FACT_REQUIRED = {"id", "section", "answer", "quote", "questions"}
 _FACT_FIELDS = _FACT_REQUIRED | {"keywords", "related", "answer_ru", "questions_ru", "not_answered"}
+_TOPIC_REQUIRED = {"id", "names", "facts"}
+_TOPIC_FIELDS = _TOPIC_REQUIRED
 _READING_REQUIRED = {"title", "author"}
 _READING_FIELDS = _READING_REQUIRED | {"keywords"}
 
@@ -77,6 +79,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A subject the article touches in several sections ("Ukraine", "Trump"): asked about by name
+    alone, it is answered with its first fact, the others offered as buttons."""
+
+    id: str
+    names: tuple[str, ...]  # how readers name it, in any language ("ukraine", "kyiv", "украина")
+    facts: tuple[str, ...]  # fact ids, the overview first
+
+
+@dataclass(frozen=True)
 class RelatedReading:
     """A piece shown beside the article on the web page: not the article, never an answer."""
 
@@ -91,6 +103,7 @@ class Knowledge:
     sections: tuple[Section, ...]
     facts: tuple[Fact, ...]
     related_reading: tuple[RelatedReading, ...] = ()
+    topics: tuple[Topic, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
     paragraphs: tuple[str, ...] = ()  # the source's body paragraphs, in order
     path: Path = field(default=Path(DEFAULT_FILE), compare=False)
@@ -303,11 +316,13 @@ def _parse(file: Path) -> tuple[Knowledge | None, list[Problem]]:
     facts = _facts(data.get("facts"), data, section_ids, source_text, problem)
     reading = _reading(data.get("related_reading"), data, problem)
     synonyms = _synonyms(data.get("synonyms"), data, problem)
+    topics = _topics(data.get("topics"), data, {f.id for f in facts}, problem)
     _check_overviews(sections, facts, data, problem)
     _check_translation(article, sections, facts, data, problem)
     if article is None or problems:
         return None, problems
-    return Knowledge(article, tuple(sections), tuple(facts), tuple(reading), synonyms, paragraphs, file), []
+    return Knowledge(article, tuple(sections), tuple(facts), tuple(reading), tuple(topics), synonyms, paragraphs,
+                     file), []
 
 
 def _check_fields(item: Any, allowed: set[str], required: set[str], what: str, problem) -> bool:
@@ -508,6 +523,30 @@ def _reading(value: Any, data: _Located, problem) -> list[RelatedReading]:
         if title and author:
             pieces.append(RelatedReading(title, author, keywords))
     return pieces
+
+
+def _topics(value: Any, data: _Located, fact_ids: set[str], problem) -> list[Topic]:
+    topics: list[Topic] = []
+    named: dict[str, str] = {}
+    for item in _list(value, data, "topics", problem, required=False):
+        if not _check_fields(item, _TOPIC_FIELDS, _TOPIC_REQUIRED, "topic", problem):
+            problem(data.line_of("topics"), "each topics entry must be a mapping with id, names and facts")
+            continue
+        tid = _text(item, "id", "topic", problem)
+        names = _texts(item, "names", f"topic {tid}", problem)
+        facts = _texts(item, "facts", f"topic {tid}", problem)
+        for fid in facts:
+            if fid not in fact_ids:
+                problem(item.line_of("facts"), f"topic {tid}: unknown fact {fid!r}")
+        for name in names:
+            if _words(name) in named:
+                problem(item.line_of("names"), f"topic {tid}: name {name!r} also names topic {named[_words(name)]}")
+            named[_words(name)] = tid
+        if tid and names and facts:
+            topics.append(Topic(tid, names, facts))
+        elif tid:
+            problem(item.line, f"topic {tid}: needs at least one name and one fact")
+    return topics
 
 
 def _synonyms(value: Any, data: _Located, problem) -> tuple[tuple[str, ...], ...]:

@@ -90,7 +90,7 @@ def for_decision(decision: Decision, knowledge: Knowledge, lang: str = "en") -> 
     notes = ((Style.NOTE, m.truncated.format(limit=MAX_QUESTION_CHARS)),) if decision.truncated else ()
     if decision.answered and decision.best:
         reply = for_fact(decision.best.fact, knowledge, lang, score=decision.score,
-                         alternatives=decision.alternatives)
+                         alternatives=decision.alternatives, more=decision.more)
         return replace(reply, blocks=notes + reply.blocks, confidence=decision.confidence)
     if decision.kind is Kind.OTHER_PIECE and decision.reading:
         r = decision.reading
@@ -119,8 +119,9 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
 
 
 def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int = 100,
-             alternatives: tuple[Fact, ...] = ()) -> Reply:
-    """The answer card of one fact: claim, verbatim quote, section; related and alternatives as buttons."""
+             alternatives: tuple[Fact, ...] = (), more: tuple[Fact, ...] = ()) -> Reply:
+    """The answer card of one fact: claim, verbatim quote, section; related and alternatives as buttons
+    (`more`: the rest of a topic asked about by name)."""
     m = messages.get(lang)
     section = knowledge.section(fact.section)
     blocks = [(Style.TEXT, answer_text(fact, lang)), (Style.NOTE, m.quote_label), (Style.QUOTE, fact.quote)]
@@ -130,7 +131,9 @@ def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int =
         blocks.append((Style.BOLD, m.did_you_mean))
         blocks += [(Style.ITEM, label(f, lang)) for f in alternatives]
     rows = list(_rows(alternatives, lang))
-    if section and section.overview == fact.id:
+    if more:
+        rows += _rows(more[:4], lang)
+    elif section and section.overview == fact.id:
         # A topic's overview: the topic's other facts are the natural next questions.
         others = [f for f in knowledge.facts_in(section.id) if f.id != fact.id and f not in alternatives]
         rows += _rows(others[:4], lang)

@@ -199,6 +199,27 @@ def test_all_problems_are_reported_at_once(tmp_path):
     assert len(problems(write(tmp_path, text))) == 2
 
 
+TOPICS = """\
+topics:
+  - id: letters
+    names: [greek letters, letters]
+    facts: [gamma, alpha]
+"""
+
+
+def test_topics_load_with_their_facts_in_order(tmp_path):
+    topic, = load(write(tmp_path, GOOD + TOPICS)).topics
+    assert (topic.id, topic.names, topic.facts) == ("letters", ("greek letters", "letters"), ("gamma", "alpha"))
+
+
+def test_a_topic_naming_an_unknown_fact_or_another_topics_name_is_reported(tmp_path):
+    broken = GOOD + TOPICS.replace("[gamma, alpha]", "[gamma, delta]") + (
+        "  - id: more\n    names: [Letters]\n    facts: [alpha]\n")
+    found = problems(write(tmp_path, broken))
+    assert any(":28: topic letters: unknown fact 'delta'" in p for p in found), found
+    assert any(":30: topic more: name 'Letters' also names topic letters" in p for p in found), found
+
+
 def test_check_command_exits_2_and_lists_problems(tmp_path, capsys):
     path = write(tmp_path, GOOD.replace("related: [gamma]", "related: [delta]"))
     assert main(["check", str(path)]) == 2

@@ -178,6 +178,23 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     assert reply.answered and reply.fact == expected and reply.lang == lang, reply.plain()
 
 
+@pytest.mark.parametrize(("question", "topic", "lang"), [
+    ("and what about ukraine?", "ukraine", "en"), ("trump??", "trump", "en"), ("украина?", "ukraine", "ru"),
+])
+def test_a_topic_named_alone_gets_its_overview_and_its_other_facts_as_buttons(engine, question, topic, lang):
+    # Ukraine and Trump run through several sections: no one fact is closest, so these were refused.
+    facts = next(t for t in engine.knowledge.topics if t.id == topic).facts
+    reply = engine.reply(question)
+    assert reply.answered and reply.fact.id == facts[0] and reply.lang == lang, reply.plain()
+    offered = {b.data.split(":")[1] for row in reply.buttons for b in row}
+    assert len(offered & set(facts[1:])) >= 3, offered
+
+
+def test_a_topic_with_something_more_asked_is_matched_as_usual(engine):
+    reply = engine.reply("ukraine and nato membership")
+    assert reply.answered and reply.fact.id != "ukraine-abandoned", reply.plain()
+
+
 def test_close_runners_up_are_offered_as_did_you_mean(engine):
     # Whether Ukraine can still join: ruled out for now, but the article also says what would
     # follow if it joined a European alliance, and the model finds the two close.

@@ -99,6 +99,10 @@ class Matcher:
                                 if k and " " not in k and zipf(k) <= RARE_ZIPF)
         self._curated = {**rare_keywords, **self._curated}
         self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
+        # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
+        self._topics = {
+            terms: tuple(f for f in map(knowledge.fact, topic.facts) if f) for topic in knowledge.topics
+            for terms in (frozenset(content_terms(normalise(n), self.lexical.synonyms)) for n in topic.names) if terms}
         written = [_names(f.quote) | _names(f.answer) for f in facts]
         self._base_names = sorted(set().union(*written, *(_names(q) for f in facts for q in f.questions)))
         self._named = frozenset(self._base_names)
@@ -202,6 +206,12 @@ class Matcher:
             decision = self.decide(meant) if ev.normalised != meant else None
             if decision is not None and decision.answered:
                 return replace(decision, question=question, truncated=truncated, lang=ev.lang)
+        topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
+        if topic and ev.normalised not in self._curated:
+            # The curator's overview of a subject the article touches in several places, the rest as buttons.
+            listed = tuple(Scored(f, 100.0) for f in topic)  # inline mode offers them all
+            return Decision(Kind.ANSWER, question, listed[0], confidence=1.0, lang=ev.lang, truncated=truncated,
+                            candidates=listed, more=topic[1:])
         common = {"truncated": truncated, "lang": ev.lang}
         if not ev.terms:
             return Decision(Kind.EMPTY, question, None, self._fallback, **common)

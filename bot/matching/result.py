@@ -47,6 +47,7 @@ class Decision:
     # Facts considered, most probable first: when answered, those the bot would answer with
     # (inline mode lists them); when refused, every one (the closest topics come from them).
     candidates: tuple[Scored, ...] = ()
+    more: tuple[Fact, ...] = ()  # for a topic asked about by name, its other facts (offered as buttons)
 
     @property
     def answered(self) -> bool:
