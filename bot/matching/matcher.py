@@ -58,6 +58,12 @@ _GAPS = (
 _THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
                 "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
 _ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
+# The words around a topic named alone ("so, what about Ukraine?", "а что насчёт Украины").
+_TOPIC_FILLER = frozenset("""
+what whats about and so ok okay well hmm tell me more on regarding re the a an is there anything of also how
+again then now pls please in between of with to
+а и что насчет про о об как там ну расскажи расскажите еще на в между
+""".split())
 _ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
@@ -207,7 +213,7 @@ class Matcher:
             if decision is not None and decision.answered:
                 return replace(decision, question=question, truncated=truncated, lang=ev.lang)
         topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
-        if topic and ev.normalised not in self._curated:
+        if topic and ev.normalised not in self._curated and self._only_names_a_topic(ev):
             # The curator's overview of a subject the article touches in several places, the rest as buttons.
             listed = tuple(Scored(f, 100.0) for f in topic)  # inline mode offers them all
             return Decision(Kind.ANSWER, question, listed[0], confidence=1.0, lang=ev.lang, truncated=truncated,
@@ -277,6 +283,12 @@ class Matcher:
             return True
         closest_curated = float(ev.rows[:, _SEM_QUESTION].max()) if len(ev.candidates) else 0.0
         return ev.not_answered >= max(NEAR_DUPLICATE, closest_curated)
+
+    def _only_names_a_topic(self, ev: Evidence) -> bool:
+        """Whether a question asks about nothing but its topic: "and what about ukraine?", not "what
+        does america want" (whose "want", a stop word to matching, is what it asks)."""
+        named = {t.word for t in ev.terms if t.word}
+        return all(w in named or w in _TOPIC_FILLER for w in self.lexical.synonyms.fold(ev.normalised).split())
 
     @staticmethod
     def _unstated(gap: Gap, fact: Fact) -> bool:
