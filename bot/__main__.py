@@ -170,7 +170,7 @@ def check(path: str | None) -> int:
     print(f"{resolve_path(path)}: OK")
     print(f"facts: {len(knowledge.facts)}, sections: {len(knowledge.sections)}, "
           f"questions: {questions} (min {min(len(f.questions) for f in knowledge.facts)} per fact), "
-          f"related-reading pieces: {len(knowledge.related_reading)}, "
+          f"related-reading pieces: {len(knowledge.related_reading)}, topics: {len(knowledge.topics)}, "
           f"questions listed as not answered: {sum(len(f.not_answered) for f in knowledge.facts)}")
     print(f"quotes verbatim in source: {report.quote_count}/{len(knowledge.facts)} "
           f"(each checked; none spans removed page furniture)")
