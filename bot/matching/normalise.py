@@ -33,6 +33,20 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in 
                        r"|в двух словах|в паре слов|в общих чертах|в одном предложении)\b")
 
 
+# Chat spellings of function words: unknown to the base, "wat" would count as a rare word the
+# article never uses and sink the answer ("wat is atlanticism"). Only forms that are no word of
+# their own in a question about politics.
+_CHAT_SPELLINGS = {
+    "wat": "what", "wut": "what", "wht": "what", "waht": "what", "whta": "what", "hwo": "how", "hw": "how",
+    "wen": "when", "whne": "when", "wher": "where", "whre": "where", "wich": "which", "whihc": "which",
+    "teh": "the", "hte": "the", "da": "the", "dis": "this", "tht": "that", "abt": "about", "abut": "about",
+    "bout": "about", "abot": "about", "cuz": "because", "coz": "because", "bc": "because", "bcz": "because",
+    "becuase": "because", "becasue": "because", "tho": "though", "thru": "through", "ur": "your", "im": "i am",
+    "ive": "i have", "shud": "should", "cud": "could", "wud": "would", "dunno": "do not know", "thier": "their",
+}
+_CHAT_WORD = re.compile(r"\b(" + "|".join(_CHAT_SPELLINGS) + r")\b")
+
+
 def _expand_contractions(text: str) -> str:
     if "'" not in text:
         return text
@@ -114,6 +128,7 @@ def normalise(text: str) -> str:
     text = _COMMAND.sub(" ", text, count=1)
     text = _MENTION.sub(" ", text)
     text = _expand_contractions(text)
+    text = _CHAT_WORD.sub(lambda m: _CHAT_SPELLINGS[m.group(1)], text)
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
     text = _IN_SHORT.sub(" ", text)
