@@ -249,6 +249,7 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     ("what does the article say", ["article"]),
     # Chat filler says how a question is asked, not what it is about.
     ("hmm wait, is Europe kinda on its own tbh", ["europe"]),
+    ("ngl is nato done rn or nah", ["nato"]),
 ])
 def test_only_the_words_a_question_is_about_are_matched(question, terms):
     from bot.matching.normalise import Synonyms, content_words

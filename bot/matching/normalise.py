@@ -74,6 +74,7 @@ explain describe anybody someone somebody guess think thoughts opinion view view
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
 hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh imo idk lmao omg
 honestly literally seriously anyway anyways alright according briefly
+ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
 """.split()) | frozenset("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
 его ее ей ему если есть еще ж же за зачем здесь и из или им их к как какая какие каким какими какое
