@@ -29,6 +29,7 @@ _UNDERSCORE = re.compile(r"_+")
 _TLDR = re.compile(r"\btl\W{0,2}dr\b")  # "tl;dr" is one word, not the letters "tl" and "dr"
 # How briefly to answer is not what to answer about ("what is it about, in short"); "short" alone
 # stays a word ("short-lived").
+_BRIEFLY = frozenset("short brief nutshell words sentence line словах слов чертах предложении".split())
 _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in one sentence|in one line"
                        r"|в двух словах|в паре слов|в общих чертах|в одном предложении)\b")
 
@@ -44,7 +45,6 @@ _CHAT_SPELLINGS = {
     "becuase": "because", "becasue": "because", "tho": "though", "thru": "through", "ur": "your", "im": "i am",
     "ive": "i have", "shud": "should", "cud": "could", "wud": "would", "dunno": "do not know", "thier": "their",
 }
-_CHAT_WORD = re.compile(r"\b(" + "|".join(_CHAT_SPELLINGS) + r")\b")
 
 
 def _expand_contractions(text: str) -> str:
@@ -129,12 +129,16 @@ def normalise(text: str) -> str:
     text = _COMMAND.sub(" ", text, count=1)
     text = _MENTION.sub(" ", text)
     text = _expand_contractions(text)
-    text = _CHAT_WORD.sub(lambda m: _CHAT_SPELLINGS[m.group(1)], text)
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
-    text = _IN_SHORT.sub(" ", text)
-    text = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text))
-    return " ".join(text.split())
+    words = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text)).split()
+    # Both checks look up words first: normalising runs over every text of a base at start-up.
+    if not _CHAT_SPELLINGS.keys().isdisjoint(words):
+        words = " ".join(_CHAT_SPELLINGS.get(w, w) for w in words).split()
+    text = " ".join(words)
+    if not _BRIEFLY.isdisjoint(words):
+        text = " ".join(_IN_SHORT.sub(" ", text).split())
+    return text
 
 
 class Synonyms:
