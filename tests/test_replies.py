@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,3 +72,13 @@ def test_any_text_renders_to_valid_html_within_the_limit(text):
     for message in Reply(((Style.QUOTE, text or "x"), (Style.TEXT, text or "y"))).html():
         assert problems(message) == []
 
+
+
+def test_the_readme_examples_are_what_the_bot_replies(engine):
+    # The README opens with a conversation; it drifted once (a question the bot now refuses).
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    examples = readme.split("```")[1].strip().split("\n> ")
+    assert len(examples) >= 3
+    for example in examples:
+        question, _, shown = example.removeprefix("> ").partition("\n")
+        assert " ".join(engine.reply(question).plain().split()) == " ".join(shown.split()), question
