@@ -197,6 +197,15 @@ async def test_inline_query_offers_at_most_five_answers(bot):
     assert "reset" in results[0]["title"].lower()
 
 
+async def test_inline_query_naming_a_topic_offers_the_topics_facts(bot, engine):
+    app, request = bot
+    await feed(app, "inline_query", {"id": "i3", "from": {"id": 9, "is_bot": False, "first_name": "U"},
+                                     "query": "ukraine?", "offset": ""})
+    ids = [r["id"] for r in request.sent("answerInlineQuery")[0]["results"]]
+    topic = next(t for t in engine.knowledge.topics if t.id == "ukraine")
+    assert len(ids) >= 3 and all(any(f in i for f in topic.facts) for i in ids), ids
+
+
 async def test_empty_inline_query_lists_the_sections(bot, engine):
     app, request = bot
     await feed(app, "inline_query", {"id": "i2", "from": {"id": 9, "is_bot": False, "first_name": "U"},
