@@ -79,9 +79,15 @@ def test_near_scope_questions_are_refused_and_say_what_is_missing(engine, questi
     (("What did Medvedev do after the Kremlin?", "Why did the Obama-Medvedev reset fall apart?"), "reset-failed"),
 ])
 def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked, answered):
+    refused_then_answered(engine, asked, answered)
+
+
+def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: str = "") -> None:
+    """The first question is refused (saying `says`), the second answered with the fact `answered`."""
     refused, kept = (engine.decide(q) for q in asked)
     assert not refused.answered, (refused.best.fact.id, refused.confidence)
-    assert kept.answered and kept.best.fact.id == answered, (kept.best.fact.id, kept.confidence)
+    assert says in engine.reply(asked[0]).plain()
+    assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
 
 
 @pytest.mark.parametrize(("asked", "answered"), [
@@ -96,10 +102,7 @@ def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked
      "sheets-missiles"),
 ])
 def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
-    refused, kept = (engine.decide(q) for q in asked)
-    assert not refused.answered, (refused.best.fact.id, refused.confidence)
-    assert "does not report what was said" in engine.reply(asked[0]).plain()
-    assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
+    refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
 @pytest.mark.parametrize(("asked", "answered"), [
@@ -110,10 +113,7 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
      "obama-reset"),
 ])
 def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(engine, asked, answered):
-    refused, kept = (engine.decide(q) for q in asked)
-    assert not refused.answered, (refused.best.fact.id, refused.confidence)
-    assert "does not say who" in engine.reply(asked[0]).plain()
-    assert kept.answered and kept.best.fact.id == answered, (kept.best and kept.best.fact.id, kept.confidence)
+    refused_then_answered(engine, asked, answered, says="does not say who")
 
 
 @pytest.mark.parametrize(("question", "says"), [
