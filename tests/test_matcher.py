@@ -23,15 +23,15 @@ def _dev_set() -> Path:
 
 def test_dev_set_accuracy_stays_at_or_above_target(engine):
     s = summarise(evaluate(engine, load_items(_dev_set())))
-    # Pinned just under what semantic + lexical matching measures on the 85 English questions
-    # (81/85 since round 4; 78/85 in round 3; 76/89 lexical-only in round 1, with the 4 Russian
-    # refusals counted).
+    # Pinned at what semantic + lexical matching measures on the 85 English questions (82/85 and
+    # 17/17 near-scope since round 5; 81/85 in round 4; 78/85 in round 3; 76/89 lexical-only in
+    # round 1, with the 4 Russian refusals counted).
     right, total = s.overall
-    assert right / total >= 0.94, s
+    assert right / total >= 0.96, s
     for category in ("offtopic", "sidebar", "chat", "keywords", "typo"):
         ok, n = s.per_category[category]
         assert ok == n, (category, s.per_category[category])
-    for category, floor in (("nearscope", 0.90), ("paraphrase", 0.85), ("short", 0.90)):
+    for category, floor in (("nearscope", 1.0), ("paraphrase", 0.85), ("short", 0.90)):
         ok, n = s.per_category[category]
         assert ok / n >= floor, (category, s.per_category[category])
 
@@ -49,7 +49,7 @@ def test_held_out_sets_do_not_regress(engine):
     # Questions written apart from the knowledge base (bench/heldout*.yaml; each header says
     # how it was used). Together they guard against tuning that only helps the dev set. These are
     # the validation sets calibration chooses the threshold on (English items: 360/389 right and
-    # 117/118 refusals, round 4); heldout9 and heldout10 only measure.
+    # 117/118 refusals, rounds 4 and 5); heldout9 to heldout14 only measure.
     from bench.calibrate import VALIDATION
 
     s = summarise([o for path in VALIDATION for o in evaluate(engine, load_items(path))])
