@@ -8,7 +8,8 @@ question is made of decisive words the article never uses, how much of what it c
 its names); the model scores the rows, and the candidates compete (with "none of them") for the
 probability that answering with each is right.
 The best candidate is answered only when that probability clears the threshold chosen at
-calibration, so that a wrong answer stays rarer than a refusal.
+calibration, so that a wrong answer stays rarer than a refusal, and when it states what the
+question asks for: who spoke, who held an office, when, how many (particulars.py).
 """
 
 from __future__ import annotations

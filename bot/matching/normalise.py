@@ -36,10 +36,10 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in 
 
 # Chat spellings of function words: unknown to the base, "wat" would count as a rare word the
 # article never uses and sink the answer ("wat is atlanticism"). Only forms that are no word of
-# their own in a question about politics.
+# their own in a question about politics ("wen" is left out: Wen is a Chinese name).
 _CHAT_SPELLINGS = {
     "wat": "what", "wut": "what", "wht": "what", "waht": "what", "whta": "what", "hwo": "how", "hw": "how",
-    "wen": "when", "whne": "when", "wher": "where", "whre": "where", "wich": "which", "whihc": "which",
+    "whne": "when", "wher": "where", "whre": "where", "wich": "which", "whihc": "which",
     "teh": "the", "hte": "the", "da": "the", "dis": "this", "tht": "that", "abt": "about", "abut": "about",
     "bout": "about", "abot": "about", "cuz": "because", "coz": "because", "bc": "because", "bcz": "because",
     "becuase": "because", "becasue": "because", "tho": "though", "thru": "through", "ur": "your", "im": "i am",

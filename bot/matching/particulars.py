@@ -1,12 +1,14 @@
 """Particulars a question asks for that a fact must state, not merely mention.
 
-"What did Sarkozy say about Georgia?" meets a fact that names Sarkozy ("only opposition from ...
-Merkel and ... Sarkozy"), on every word, yet the fact does not say what Sarkozy said: a fact answers
-it only when one of its sentences both names the speaker and reports speech (said, declared, told
-...). "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no
-Secretary General: a fact answers "who was the <office>" only when it names the office. English
-only: the facts' text is English, and a Russian name would first need its English spelling.
-Likewise "when" needs a fact that gives a date, and "how many" one that gives a number.
+- "What did Sarkozy say about Georgia?" meets a fact that names Sarkozy ("only opposition from ...
+  Merkel and ... Sarkozy") on every word, yet the fact does not say what Sarkozy said: a fact
+  answers it only when one of its sentences names the speaker and reports speech (said, declared,
+  told ...).
+- "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no Secretary
+  General: a fact answers "who was the <office>" only when it names the office.
+- "When ..." needs a fact that gives a date, "how many ..." one that gives a number (in any
+  language of the question: the facts' text is English).
+The first two read English questions only: a Russian name would first need its English spelling.
 """
 
 from __future__ import annotations
