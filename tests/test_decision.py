@@ -82,6 +82,13 @@ def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked
     refused_then_answered(engine, asked, answered)
 
 
+def test_names_with_the_facts_own_year_ask_about_its_event(engine):
+    # Every word it shares with the Bucharest fact is a name or a number, but 2008 is the fact's own
+    # year: it asks what happened there, not something else about Merkel (refused in round 4, 0.31).
+    decision = engine.decide("what did merkel and sarkozy do in 2008?")
+    assert decision.answered and decision.best.fact.id == "bucharest-2008", decision.confidence
+
+
 def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: str = "") -> None:
     """The first question is refused (saying `says`), the second answered with the fact `answered`."""
     refused, kept = (engine.decide(q) for q in asked)

@@ -187,8 +187,10 @@ class Matcher:
                     "agree": float(i == lex_top and i == sem_top),
                     "uncovered_share": len(uncovered) / max(1, len(words)),
                     "uncovered_specific": max((self.lexical.specificity(w) for w in uncovered), default=0.0),
-                    # ... unless the question asks about nothing else: "what about China?" is a topic.
-                    "name_carried": named / covered_weight if covered_weight and (uncovered or not topic) else 0.0,
+                    # ... unless the question asks about nothing else: "what about China?" is a topic,
+                    # and "what did Merkel do in 2008" (the fact's own year) asks about its event.
+                    "name_carried": named / covered_weight if covered_weight and (uncovered or not (
+                        topic or any(t.term.isdigit() for t in covered))) else 0.0,
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
