@@ -111,8 +111,7 @@ class Matcher:
             terms: tuple(f for f in map(knowledge.fact, topic.facts) if f) for topic in knowledge.topics
             for terms in (frozenset(content_terms(normalise(n), self.lexical.synonyms)) for n in topic.names) if terms}
         written = [_names(f.quote) | _names(f.answer) for f in facts]
-        self._base_names = sorted(set().union(*written, *(_names(q) for f in facts for q in f.questions)))
-        self._named = frozenset(self._base_names)
+        self._base_names = frozenset().union(*written, *(_names(q) for f in facts for q in f.questions))
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
@@ -208,7 +207,7 @@ class Matcher:
             decision = self.decide(meant)
             if decision.answered:
                 return replace(decision, question=question, truncated=truncated)
-        words = {t.word for t in ev.terms if t.word}
+        words = {t.word for t in ev.terms if t.word}  # the words it is about, synonyms folded
         if words and words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
             # "what's the essay about", "о чём текст": the article, whatever the reader calls it.
             meant = _ABOUT_THE_ARTICLE[ev.lang]
@@ -216,7 +215,7 @@ class Matcher:
             if decision is not None and decision.answered:
                 return replace(decision, question=question, truncated=truncated, lang=ev.lang)
         topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
-        if topic and ev.normalised not in self._curated and self._only_names_a_topic(ev):
+        if topic and ev.normalised not in self._curated and self._only_names_a_topic(ev, words):
             # The curator's overview of a subject the article touches in several places, the rest as buttons.
             listed = tuple(Scored(f, 100.0) for f in topic)  # inline mode offers them all
             return Decision(Kind.ANSWER, question, listed[0], confidence=1.0, lang=ev.lang, truncated=truncated,
@@ -287,11 +286,10 @@ class Matcher:
         closest_curated = float(ev.rows[:, _SEM_QUESTION].max()) if len(ev.candidates) else 0.0
         return ev.not_answered >= max(NEAR_DUPLICATE, closest_curated)
 
-    def _only_names_a_topic(self, ev: Evidence) -> bool:
+    def _only_names_a_topic(self, ev: Evidence, topic_words: set[str]) -> bool:
         """Whether a question asks about nothing but its topic: "and what about ukraine?", not "what
         does america want" (whose "want", a stop word to matching, is what it asks)."""
-        named = {t.word for t in ev.terms if t.word}
-        return all(w in named or w in _TOPIC_FILLER for w in self.lexical.synonyms.fold(ev.normalised).split())
+        return all(w in topic_words or w in _TOPIC_FILLER for w in self.lexical.synonyms.fold(ev.normalised).split())
 
     @staticmethod
     def _unstated(gap: Gap, fact: Fact) -> bool:
@@ -306,17 +304,23 @@ class Matcher:
         speaking, not by one that merely names him. Only for a speaker named as the base writes names
         ("European governments"); read with the lexical stage's synonyms ("the Kremlin" is Russia)."""
         speaker = asked_speaker(ev.normalised) if ev.lang == "en" else None
-        if speaker is None or not set(speaker.split()) & self._named:
+        if speaker is None or not self._base_names.intersection(speaker.split()):
             return False  # "what do experts say" may well mean the article's view: no name, no check
-        terms = {t.term for t in self.lexical.terms(speaker) if t.word}
+        terms = self._terms_of(ev, speaker)
         return bool(terms) and not terms <= self._speakers[self._index_of[fact.id]]
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "who was NATO Secretary General" is answered only by a fact that names that
         office; the Bucharest summit fact names a president and a chancellor, not a secretary general."""
         office = asked_office(ev.normalised) if ev.lang == "en" else None
-        terms = [t.term for t in self.lexical.terms(office)] if office else []
+        terms = self._terms_of(ev, office) if office else set()
         return bool(terms) and not all(self.lexical.fact_has(fact, t) for t in terms)
+
+    def _terms_of(self, ev: Evidence, part: str) -> set[str]:
+        """The question's terms for the words of one part of it, as the lexical stage read them
+        (typo fixes, synonyms: "the kremlin" is Russia's term)."""
+        words = set(self.lexical.synonyms.fold(part).split())
+        return {t.term for t in ev.terms if t.word in words}
 
     def _resembles_name(self, word: str) -> bool:
         """Whether a word is close in spelling to a name the base uses (a misspelt name, not a new one)."""

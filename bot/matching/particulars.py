@@ -31,9 +31,9 @@ _REPORTED = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 # Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
 _ADDRESSEE = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w'-]*\s*){1,3}")
-# Not a speaker the article could fail to quote: the article itself, a part of it, or a pronoun
-# that points back into the conversation.
-_NOT_A_SPEAKER = FRAMING_NOUNS | frozenset("""
+# No speaker or office the article could fail to name: the article itself, a part of it, or a
+# pronoun that points back into the conversation.
+_NOT_SOMEONE = FRAMING_NOUNS | frozenset("""
 conclusion introduction section summary abstract title he she they it you we i him them his her their
 """.split())
 
@@ -44,7 +44,7 @@ def asked_speaker(normalised: str) -> str | None:
     if not found or (found.group("wh") == "how" and found.group("verb") not in _HOW_VERBS):
         return None
     who = found.group("who")
-    return None if any(w in _NOT_A_SPEAKER for w in who.split()) else who
+    return None if any(w in _NOT_SOMEONE for w in who.split()) else who
 
 
 # "who was (the) NATO Secretary General at ...": the office runs up to the first preposition or clause.
@@ -61,7 +61,7 @@ def asked_office(normalised: str) -> str | None:
     if not found or _COMPARING.search(normalised):
         return None
     words = found.group("office").split()
-    return None if any(w in _NOT_A_SPEAKER for w in words) else words[-1]
+    return None if any(w in _NOT_SOMEONE for w in words) else words[-1]
 
 
 _DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}s|January|February|March|April|May|June"
