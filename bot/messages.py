@@ -34,6 +34,7 @@ class Messages:
     not_mentioned: str
     gap_when: str
     gap_how_many: str
+    gap_how_long: str
     gap_who: str
     gap_said: str
     closest_topics: str
@@ -101,6 +102,7 @@ EN = Messages(
     not_mentioned="The article does not mention {words}, so I won't guess.",
     gap_when="The article gives no date for that, so I won't guess.",
     gap_how_many="The article does not give that number, so I won't guess.",
+    gap_how_long="The article does not say how long that lasted or took, so I won't guess.",
     gap_who="The article does not say who that was, so I won't guess.",
     gap_said="The article does not report what was said, so I won't guess.",
     closest_topics="Closest topics it does cover:",
@@ -176,6 +178,7 @@ RU = Messages(
     not_mentioned="В статье не упоминается {words}, и я не буду гадать.",
     gap_when="В статье нет даты для этого, и я не буду гадать.",
     gap_how_many="В статье нет этой цифры, и я не буду гадать.",
+    gap_how_long="В статье не сказано, сколько это длилось, и я не буду гадать.",
     gap_who="В статье не сказано, кто это был, и я не буду гадать.",
     gap_said="В статье не приводятся эти слова, и я не буду гадать.",
     closest_topics="Ближайшие темы, о которых в статье говорится:",

@@ -107,6 +107,9 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     # Zelensky is the one spoken to; Trump is the one who speaks.
     (("How did Zelensky respond to Trump in the Oval Office?", "What did Trump tell Zelensky in the Oval Office?"),
      "sheets-missiles"),
+    # Medvedev is named only where the scene is set ("after Obama and Medvedev took office"), and the
+    # "United States" in the sentence before is no word of speech.
+    (("What did Medvedev promise during the reset?", "What did the Obama administration propose?"), "obama-reset"),
 ])
 def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
     refused_then_answered(engine, asked, answered, says="does not report what was said")
@@ -127,8 +130,10 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
     # The arms-talks fact says talks could restart, not when; the author fact gives no count.
     ("When will Russia and America restart strategic arms reduction talks?", "gives no date"),
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
+    # The visit fact gives its month and year, not how long it took.
+    ("How long did the Bush visit to Russia take?", "does not say how long"),
 ])
-def test_when_and_how_many_need_a_fact_that_gives_a_date_or_a_number(engine, question, says):
+def test_when_how_many_and_how_long_need_a_fact_that_gives_them(engine, question, says):
     assert not engine.decide(question).answered
     assert says in engine.reply(question).plain()
 
@@ -136,8 +141,9 @@ def test_when_and_how_many_need_a_fact_that_gives_a_date_or_a_number(engine, que
 @pytest.mark.parametrize(("question", "fact"), [
     ("When does the New START Treaty expire?", "new-start-expiry"),
     ("How many years have US-Russia relations had ups and downs?", "ups-and-downs"),  # "three decades"
+    ("how long has nato expansion been a problem", "nato-obstacle"),  # "over the past 30 years"
 ])
-def test_when_and_how_many_are_answered_by_a_fact_that_gives_them(engine, question, fact):
+def test_when_how_many_and_how_long_are_answered_by_a_fact_that_gives_them(engine, question, fact):
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, (decision.best and decision.best.fact.id)
 

@@ -27,7 +27,7 @@ from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
 from .normalise import MAX_QUESTION_CHARS, TEXT_NOUNS, content_terms, language, normalise
-from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_number, speakers_text
+from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_duration, gives_a_number, speakers_text
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
 
@@ -50,6 +50,7 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
+    (re.compile(r"^(how long|for how long|как долго|сколько времени)\b"), Gap.HOW_LONG),
     (re.compile(r"^(how many|how much|сколько)\b"), Gap.HOW_MANY),
     (re.compile(r"^(who|кто)\b"), Gap.WHO),
 )
@@ -294,10 +295,11 @@ class Matcher:
     @staticmethod
     def _unstated(gap: Gap, fact: Fact) -> bool:
         """Verification: "when" is answered only by a fact that gives a date, "how many" only by one
-        that gives a number ("when will New START talks resume" is not answered by a fact that only
-        says they might)."""
+        that gives a number, "how long" by one that gives a stretch of time ("when will New START
+        talks resume" is not answered by a fact that only says they might)."""
         text = f"{fact.quote} {fact.answer}"
-        return (gap is Gap.WHEN and not gives_a_date(text)) or (gap is Gap.HOW_MANY and not gives_a_number(text))
+        needs = {Gap.WHEN: gives_a_date, Gap.HOW_MANY: gives_a_number, Gap.HOW_LONG: gives_a_duration}.get(gap)
+        return needs is not None and not needs(text)
 
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy

@@ -6,7 +6,8 @@
   told ...).
 - "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no Secretary
   General: a fact answers "who was the <office>" only when it names the office.
-- "When ..." needs a fact that gives a date, "how many ..." one that gives a number (in any
+- "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
+  one that gives a stretch of time (in any
   language of the question: the facts' text is English).
 The first two read English questions only: a Russian name would first need its English spelling.
 """
@@ -24,13 +25,16 @@ _ASKED = re.compile(
     r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond)\b")
 _HOW_VERBS = {"reply", "respond"}  # "how do bees tell the distance" is not about speech
 _REPORTED = re.compile(
-    r"\b(?:said|says|declar\w*|told|tells|stat(?:ed|es)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
+    r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
     r"|brand\w*|pledg\w*|vow\w*|remark\w*|not(?:ed|es)|assert\w*|acknowledg\w*|criticiz\w*|reject\w*"
     r"|demand\w*|express\w*|speech\w*|statement\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 # Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
 _ADDRESSEE = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w'-]*\s*){1,3}")
+# Nor who is named in a clause setting the scene: "after Obama and Medvedev took office, optimism
+# led the Obama administration to propose" reports no word of Medvedev's.
+_SCENE = re.compile(r"\b(?:after|before|when|while|once|since|following|during|as soon as)\b[^,]*,", re.IGNORECASE)
 # No speaker or office the article could fail to name: the article itself, a part of it, or a
 # pronoun that points back into the conversation.
 _NOT_SOMEONE = FRAMING_NOUNS | frozenset("""
@@ -75,6 +79,19 @@ def gives_a_date(text: str) -> bool:
     return _DATE.search(text) is not None
 
 
+# A stretch of time: "three decades", "30 years", "a few months", "for weeks", or how it went:
+# "short-lived", "did not last long".
+_DURATION = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|few|several|many|some|for)"
+    r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
+    r"|(?:short|long)-lived|last(?:ed|s)?\s+(?:long|for)|long time)\b", re.IGNORECASE)
+
+
+def gives_a_duration(text: str) -> bool:
+    """Whether a fact's text says how long something lasted or took."""
+    return _DURATION.search(text) is not None
+
+
 def gives_a_number(text: str) -> bool:
     """Whether a fact's text states any number, in digits or in words."""
     return _NUMBER.search(text) is not None
@@ -88,5 +105,5 @@ def speakers_text(text: str) -> list[str]:
     for sentence in _SENTENCE_END.split(text):
         said = list(_REPORTED.finditer(sentence))
         if said:
-            parts.append(_ADDRESSEE.sub(" ", sentence[: said[-1].start()]))
+            parts.append(_ADDRESSEE.sub(" ", _SCENE.sub(" ", sentence[: said[-1].start()])))
     return parts

@@ -22,6 +22,7 @@ class Gap(StrEnum):
     NONE = ""
     WHEN = "when"
     HOW_MANY = "how_many"
+    HOW_LONG = "how_long"
     WHO = "who"
     SAID = "said"  # what someone said, when the article does not report them speaking
 
