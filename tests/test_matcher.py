@@ -86,6 +86,14 @@ def test_chat_spellings_of_function_words_are_not_taken_for_unknown_words(engine
     assert decision.answered and decision.best.fact.id == fact, (decision.best and decision.best.fact.id)
 
 
+@pytest.mark.parametrize("question", ["who were the presidents in the early 90s", "who led them in the '90s"])
+def test_a_decade_written_short_is_the_decade_the_article_names(engine, question):
+    # The article writes "the early 1990s": "90s" was an unknown word, decisive enough to refuse.
+    assert not [t.word for t in engine.matcher.lexical.terms(question) if t.certainty == 0]
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == "honeymoon-1990s", (decision.best and decision.best.fact.id)
+
+
 def test_typos_of_the_knowledge_base_names_are_corrected(engine):
     import random
 

@@ -46,6 +46,13 @@ _CHAT_SPELLINGS = {
     "ive": "i have", "shud": "should", "cud": "could", "wud": "would", "dunno": "do not know", "thier": "their",
 }
 
+# Decades as the article writes them: "the 90s" and "the nineties" are its "1990s". Not the 10s or
+# 20s, which are as often ages ("in his 20s") or this century's.
+_DECADE_WORDS = "thirties forties fifties sixties seventies eighties nineties".split()
+_DECADES = {f"{d}0s": f"19{d}0s" for d in range(3, 10)} | {"00s": "2000s", "noughties": "2000s"} | {
+    word: f"19{d}0s" for d, word in enumerate(_DECADE_WORDS, 3)}
+_RESPELLINGS = _CHAT_SPELLINGS | _DECADES
+
 
 def _expand_contractions(text: str) -> str:
     if "'" not in text:
@@ -133,8 +140,8 @@ def normalise(text: str) -> str:
     text = _TLDR.sub("tldr", text)
     words = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text)).split()
     # Both checks look up words first: normalising runs over every text of a base at start-up.
-    if not _CHAT_SPELLINGS.keys().isdisjoint(words):
-        words = " ".join(_CHAT_SPELLINGS.get(w, w) for w in words).split()
+    if not _RESPELLINGS.keys().isdisjoint(words):
+        words = " ".join(_RESPELLINGS.get(w, w) for w in words).split()
     text = " ".join(words)
     if not _BRIEFLY.isdisjoint(words):
         text = " ".join(_IN_SHORT.sub(" ", text).split())
