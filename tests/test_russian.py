@@ -114,6 +114,8 @@ async def test_russian_buttons_answer_in_russian(bot):  # noqa: F811
     # The fact's Russian questions say "Бухарест", "Меркель и Саркози"; its English ones say who blocked whom.
     ("кто из европейских лидеров был против приёма Украины и Грузии?", "bucharest-2008"),
     ("кто первым начал разговор, Вашингтон или Москва?", "sudden-u-turn"),
+    # "сказано" says how the question is asked, as "said" does: it was a word the question was about.
+    ("что сказано в статье о китае", "china-vs-russia-threat"),
 ])
 def test_a_russian_question_is_matched_by_meaning_not_by_language(engine, question, fact):
     # The model finds any Russian question closer than an English one of the same meaning; the

@@ -90,7 +90,7 @@ ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
 такой там те тем то того тоже той только том ты у уж уже хотя чего чей чем что чтобы чье чья эта эти
 это этого этой этом этот эту я ли ль разве неужели почему зачем сколько можно нужно надо
 расскажи расскажите скажи скажите объясни объясните опиши подскажи подскажите пожалуйста плз пж
-думает считает пишет говорит мнение
+думает считает пишет говорит мнение сказано говорится написано
 привет здравствуйте вообще вкратце кратко коротко просто типа ну-ка какой-то что-то
 блин короче ладно слушай кстати вроде ага ок окей чувак
 """.split())
@@ -181,6 +181,8 @@ concludes reckon reckons propose proposes consider considers mention mentions di
 describe describes explain explains opinion position stance perspective take thoughts according
 думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
 """.split())
+_DETERMINERS = frozenset("the this that these your his its".split())
+_LOCATING = frozenset("of in from within throughout в из".split())
 _GLUE = frozenset("the this that to of in a an does do did really actually also".split()) | FRAMING_NOUNS
 
 
@@ -194,7 +196,18 @@ def _framing(words: list[str]) -> set[int]:
         return words[i] if 0 <= i < len(words) else ""
 
     return {i for i, w in enumerate(words) if w in FRAMING_NOUNS
-            and (neighbour(i, -1) in OPINION_WORDS or neighbour(i, 1) in OPINION_WORDS)}
+            and (neighbour(i, -1) in OPINION_WORDS or neighbour(i, 1) in OPINION_WORDS or _where(words, i))}
+
+
+def _where(words: list[str], i: int) -> bool:
+    """Whether the text noun at i says only where ("the gist of this essay", "in the paper"): the
+    text is the one the chat is about, so that says nothing about what is asked."""
+    if words[i] not in TEXT_NOUNS:
+        return False
+    before = words[max(0, i - 2): i]
+    if before[-1:] and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    return bool(before) and before[-1] in _LOCATING
 
 
 def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
