@@ -252,6 +252,10 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     ("What does the author think about China?", ["china"]),
     ("According to the paper, is NATO falling apart?", ["nato", "falling", "apart"]),
     ("Что автор думает о Китае?", ["китае"]),
+    ("How does the essay characterise the cold peace?", ["cold", "peace"]),
+    # The text named only as where: "in the paper", "of this essay".
+    ("what is the gist of this essay", ["gist"]),
+    ("what is in the paper on arms control", ["arms", "control"]),
     # A question about the writer keeps them.
     ("Where does the author work?", ["where", "author", "work"]),
     ("who is the author", ["who", "author"]),

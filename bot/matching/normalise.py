@@ -81,6 +81,7 @@ explain describe anybody someone somebody guess think thoughts opinion view view
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
 hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh imo idk lmao omg
 honestly literally seriously anyway anyways alright according briefly
+characterise characterize characterises characterizes portray portrays depict depicts saying
 ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
 """.split()) | frozenset("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
@@ -88,7 +89,7 @@ ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
 какой каков какова каковы когда кого ком кому который которые кто ли либо мне мной мы на над нам нас
 не него нее нет ни них но ну о об обо однако он она они оно от очень по под при про с со так также
 такой там те тем то того тоже той только том ты у уж уже хотя чего чей чем что чтобы чье чья эта эти
-это этого этой этом этот эту я ли ль разве неужели почему зачем сколько можно нужно надо
+это этого этой этом этот эту я ли ль разве неужели почему отчего зачем сколько можно нужно надо
 расскажи расскажите скажи скажите объясни объясните опиши подскажи подскажите пожалуйста плз пж
 думает считает пишет говорит мнение сказано говорится написано
 привет здравствуйте вообще вкратце кратко коротко просто типа ну-ка какой-то что-то
@@ -179,6 +180,7 @@ think thinks thought say says said argue argues argued believe believes claim cl
 feel feels view views see sees make makes predict predicts expect expects suggest suggests conclude
 concludes reckon reckons propose proposes consider considers mention mentions discuss discusses
 describe describes explain explains opinion position stance perspective take thoughts according
+characterise characterize characterises characterizes portray portrays depict depicts saying
 думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
 """.split())
 _DETERMINERS = frozenset("the this that these your his its".split())
