@@ -115,6 +115,18 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
+@pytest.mark.parametrize(("asked", "answered", "says"), [
+    # Read against the Russian answers: the Bucharest one names Sarkozy as opposing, not as speaking.
+    (("что Саркози говорил о Грузии?", "что объявил Буш, когда приехал в Россию?"), "bush-visit-2002",
+     "не приводятся эти слова"),
+    # A name the article never writes cannot be reported speaking (the reply names it); the speaker
+    # may also follow the verb.
+    (("что Шольц сказал о Хегсете?", "что заявил Хегсет о Европе?"), "hegseth-asia-pacific", "шольц"),
+])
+def test_what_someone_said_is_checked_in_russian_too(engine, asked, answered, says):
+    refused_then_answered(engine, asked, answered, says=says)
+
+
 @pytest.mark.parametrize(("asked", "answered"), [
     # The Bucharest fact names a president and a chancellor, and no head of NATO.
     (("Who was the NATO chief when Bush pushed Ukraine and Georgia at Bucharest?",

@@ -119,6 +119,11 @@ class Matcher:
         # Who each fact reports speaking: the words of its sentences that say someone said something.
         self._speakers = [{t for s in speakers_text(f"{f.quote} {f.answer}")
                            for t in content_terms(normalise(s), self.lexical.synonyms)} for f in facts]
+        # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
+        self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
+                                        for t in content_terms(name, self.lexical.synonyms))
+        self._speakers_ru = [{t for s in speakers_text(f.answer_ru, "ru")
+                              for t in content_terms(normalise(s), self.lexical.synonyms)} for f in facts]
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -305,10 +310,18 @@ class Matcher:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy
         speaking, not by one that merely names him. Only for a speaker named as the base writes names
         ("European governments"); read with the lexical stage's synonyms ("the Kremlin" is Russia)."""
-        speaker = asked_speaker(ev.normalised) if ev.lang == "en" else None
-        if speaker is None or not self._base_names.intersection(speaker.split()):
-            return False  # "what do experts say" may well mean the article's view: no name, no check
+        speaker = asked_speaker(ev.normalised, ev.lang)
+        if speaker is None:
+            return False
         terms = self._terms_of(ev, speaker)
+        if ev.lang == "ru":
+            # Only its names: Russian word order puts other words next to the speaker ("что именно Трамп сказал").
+            names = terms & self._base_names_ru
+            if not names:  # a name the article never writes cannot be reported speaking
+                return not _names(ev.question, _CYRILLIC_NAME).isdisjoint(speaker.split())
+            return not names <= self._speakers_ru[self._index_of[fact.id]]
+        if not self._base_names.intersection(speaker.split()):
+            return False  # "what do experts say" may well mean the article's view: no name, no check
         return bool(terms) and not terms <= self._speakers[self._index_of[fact.id]]
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
@@ -351,10 +364,13 @@ class Matcher:
         return tuple(picks)
 
 
-def _names(question: str) -> frozenset[str]:
+_LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b")
+_CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
+
+
+def _names(question: str, written: re.Pattern[str] = _LATIN_NAME) -> frozenset[str]:
     """Words written as names: capitalised inside a sentence ("what did he say about India")."""
-    return frozenset(m.group(1).casefold()
-                     for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b", question.strip()))
+    return frozenset(m.group(1).casefold() for m in written.finditer(question.strip()))
 
 
 def _best_other(values: np.ndarray, i: int) -> float:

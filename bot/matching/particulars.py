@@ -9,7 +9,8 @@
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any
   language of the question: the facts' text is English).
-The first two read English questions only: a Russian name would first need its English spelling.
+The office check reads English questions only. The speaker check reads Russian ones against the
+facts' Russian answers, which write the names as a Russian reader does.
 """
 
 from __future__ import annotations
@@ -29,12 +30,18 @@ _REPORTED = re.compile(
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
     r"|brand\w*|pledg\w*|vow\w*|remark\w*|not(?:ed|es)|assert\w*|acknowledg\w*|criticiz\w*|reject\w*"
     r"|demand\w*|express\w*|speech\w*|statement\w*)\b", re.IGNORECASE)
+_REPORTED_RU = re.compile(
+    r"(?<!\w)(?:заявил\w*|сказал\w*|объявил\w*|пообещал\w*|обещал\w*|ответил\w*|говорил\w*|предупредил\w*"
+    r"|назвал\w*|подчеркнул\w*|отметил\w*|настаива\w*|утвержда\w*|предложил\w*|провозгласил\w*|дал\w* понять"
+    r"|заклеймил\w*|потребовал\w*|выступил\w* против)(?!\w)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 # Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
 _ADDRESSEE = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w'-]*\s*){1,3}")
 # Nor who is named in a clause setting the scene: "after Obama and Medvedev took office, optimism
 # led the Obama administration to propose" reports no word of Medvedev's.
 _SCENE = re.compile(r"\b(?:after|before|when|while|once|since|following|during|as soon as)\b[^,]*,", re.IGNORECASE)
+_ADDRESSEE_RU = re.compile(r"(?<!\w)(?:с|со|к|ко)\s+(?:[А-ЯЁ][\w-]*\s*){1,3}")
+_SCENE_RU = re.compile(r"(?<!\w)(?:после|когда|пока|до того как|во время|с тех пор как)(?!\w)[^,]*,", re.IGNORECASE)
 # No speaker or office the article could fail to name: the article itself, a part of it, or a
 # pronoun that points back into the conversation.
 _NOT_SOMEONE = FRAMING_NOUNS | frozenset("""
@@ -42,13 +49,25 @@ conclusion introduction section summary abstract title he she they it you we i h
 """.split())
 
 
-def asked_speaker(normalised: str) -> str | None:
+# "что Меркель сказала Бушу", "что сказал Трамп", "как ответил Кремль": the one or two words before
+# the verb of speech, or the one word after it (the next is whom it was said to).
+_SPEECH_RU = (r"(?:сказал|заявил|говорил|ответил|пообещал|обещал|объявил|предупредил|отреагировал|сообщил"
+              r"|пригрозил)(?:а|и|о)?")
+_ASKED_RU = re.compile(
+    rf"\b(?:что|как)\s+(?:(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+{_SPEECH_RU}|{_SPEECH_RU}\s+(?P<after>[\w-]+))\b")
+
+
+def asked_speaker(normalised: str, lang: str = "en") -> str | None:
     """The speaker a question asks about ("the kremlin" -> "kremlin"), or None when it asks no such thing."""
-    found = _ASKED.search(normalised)
-    if not found or (found.group("wh") == "how" and found.group("verb") not in _HOW_VERBS):
-        return None
-    who = found.group("who")
-    return None if any(w in _NOT_SOMEONE for w in who.split()) else who
+    if lang == "ru":
+        found = _ASKED_RU.search(normalised)
+        who = (found.group("who") or found.group("after")) if found else None
+    else:
+        found = _ASKED.search(normalised)
+        if not found or (found.group("wh") == "how" and found.group("verb") not in _HOW_VERBS):
+            return None
+        who = found.group("who")
+    return None if who is None or any(w in _NOT_SOMEONE for w in who.split()) else who
 
 
 # "who was (the) NATO Secretary General at ...": the office runs up to the first preposition or clause.
@@ -96,13 +115,17 @@ def gives_a_number(text: str) -> bool:
     return _NUMBER.search(text) is not None
 
 
-def speakers_text(text: str) -> list[str]:
+def speakers_text(text: str, lang: str = "en") -> list[str]:
     """Where a fact's text names who speaks: each sentence that reports speech, up to its last word
     of speech (what follows is what was said: "Hegseth stated that the focus would shift from
     Europe" is not Europe speaking), without those spoken to."""
+    reported, addressee, scene = (_REPORTED_RU, _ADDRESSEE_RU, _SCENE_RU) if lang == "ru" else (
+        _REPORTED, _ADDRESSEE, _SCENE)
     parts = []
     for sentence in _SENTENCE_END.split(text):
-        said = list(_REPORTED.finditer(sentence))
+        said = list(reported.finditer(sentence))
         if said:
-            parts.append(_ADDRESSEE.sub(" ", _SCENE.sub(" ", sentence[: said[-1].start()])))
+            # Russian puts the speaker before the first verb ("Запад назвал Россию ..., выступил против").
+            end = said[0 if lang == "ru" else -1].start()
+            parts.append(addressee.sub(" ", scene.sub(" ", sentence[:end])))
     return parts
