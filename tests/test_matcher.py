@@ -263,6 +263,8 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     # Chat filler says how a question is asked, not what it is about.
     ("hmm wait, is Europe kinda on its own tbh", ["europe"]),
     ("ngl is nato done rn or nah", ["nato"]),
+    ("soooo whyyy did the reset fail", ["reset", "fail"]),  # a letter held is not a new word
+    ("remind me, what is dual containment", ["dual", "containment"]),
 ])
 def test_only_the_words_a_question_is_about_are_matched(question, terms):
     from bot.matching.normalise import Synonyms, content_words

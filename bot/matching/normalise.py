@@ -27,6 +27,7 @@ _CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b
 _NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
 _UNDERSCORE = re.compile(r"_+")
 _TLDR = re.compile(r"\btl\W{0,2}dr\b")  # "tl;dr" is one word, not the letters "tl" and "dr"
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")  # "soooo", "whyyy", "дааа": a letter held, not a new word
 # How briefly to answer is not what to answer about ("what is it about, in short"); "short" alone
 # stays a word ("short-lived").
 _BRIEFLY = frozenset("short brief nutshell words sentence line словах слов чертах предложении".split())
@@ -81,7 +82,7 @@ explain describe anybody someone somebody guess think thoughts opinion view view
 author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
 hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh imo idk lmao omg
 honestly literally seriously anyway anyways alright according briefly
-characterise characterize characterises characterizes portray portrays depict depicts saying
+characterise characterize characterises characterizes portray portrays depict depicts saying remind clarify
 ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
 """.split()) | frozenset("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
@@ -139,6 +140,7 @@ def normalise(text: str) -> str:
     text = _expand_contractions(text)
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
+    text = _DRAWN_OUT.sub(r"\1", text)
     words = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text)).split()
     # Both checks look up words first: normalising runs over every text of a base at start-up.
     if not _RESPELLINGS.keys().isdisjoint(words):
