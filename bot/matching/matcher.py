@@ -9,7 +9,7 @@ its names); the model scores the rows, and the candidates compete (with "none of
 probability that answering with each is right.
 The best candidate is answered only when that probability clears the threshold chosen at
 calibration, so that a wrong answer stays rarer than a refusal, and when it states what the
-question asks for: who spoke, who held an office, when, how many (particulars.py).
+question asks for: who spoke, who held an office, when, how many, how long (particulars.py).
 """
 
 from __future__ import annotations
@@ -309,7 +309,8 @@ class Matcher:
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy
         speaking, not by one that merely names him. Only for a speaker named as the base writes names
-        ("European governments"); read with the lexical stage's synonyms ("the Kremlin" is Russia)."""
+        ("European governments"); read with the lexical stage's synonyms ("the Kremlin" is Russia).
+        A Russian question is read against the facts' Russian answers."""
         speaker = asked_speaker(ev.normalised, ev.lang)
         if speaker is None:
             return False
@@ -318,7 +319,8 @@ class Matcher:
             # Only its names: Russian word order puts other words next to the speaker ("что именно Трамп сказал").
             names = terms & self._base_names_ru
             if not names:  # a name the article never writes cannot be reported speaking
-                return not _names(ev.question, _CYRILLIC_NAME).isdisjoint(speaker.split())
+                written = {normalise(n) for n in _names(ev.question, _CYRILLIC_NAME)}  # ё as е, like the speaker
+                return not written.isdisjoint(speaker.split())
             return not names <= self._speakers_ru[self._index_of[fact.id]]
         if not self._base_names.intersection(speaker.split()):
             return False  # "what do experts say" may well mean the article's view: no name, no check
