@@ -7,8 +7,7 @@
 - "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no Secretary
   General: a fact answers "who was the <office>" only when it names the office.
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
-  one that gives a stretch of time (in any
-  language of the question: the facts' text is English).
+  one that gives a stretch of time (in any language of the question: the facts' text is English).
 The office check reads English questions only. The speaker check reads Russian ones against the
 facts' Russian answers, which write the names as a Russian reader does.
 """
@@ -118,7 +117,8 @@ def gives_a_number(text: str) -> bool:
 def speakers_text(text: str, lang: str = "en") -> list[str]:
     """Where a fact's text names who speaks: each sentence that reports speech, up to its last word
     of speech (what follows is what was said: "Hegseth stated that the focus would shift from
-    Europe" is not Europe speaking), without those spoken to."""
+    Europe" is not Europe speaking; in Russian up to its first), without those spoken to or those
+    named where the scene is set."""
     reported, addressee, scene = (_REPORTED_RU, _ADDRESSEE_RU, _SCENE_RU) if lang == "ru" else (
         _REPORTED, _ADDRESSEE, _SCENE)
     parts = []
