@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.engine import Engine
-from bot.matching import FEATURES, Kind
+from bot.matching import FEATURES, Gap, Kind
 from bot.matching import model as model_file
 
 
@@ -45,6 +45,12 @@ def test_another_article_answers_its_own_paraphrased_questions(tiny_engine, whic
                                       "What is the capital of Peru?"])
 def test_another_article_refuses_unrelated_questions(tiny_engine, question):
     assert not tiny_engine.decide(question).answered
+
+
+def test_a_base_without_russian_answers_does_not_claim_in_russian_that_no_one_is_reported_speaking(tiny_engine):
+    # The speaker check reads Russian questions against the facts' Russian answers; this base has none.
+    decision = tiny_engine.decide("что Джейн Доу сказала о танце пчёл?")
+    assert decision.gap is not Gap.SAID
 
 
 def test_lexical_only_mode_still_answers_and_refuses(tmp_path):

@@ -316,6 +316,8 @@ class Matcher:
             return False
         terms = self._terms_of(ev, speaker)
         if ev.lang == "ru":
+            if not fact.answer_ru:
+                return False  # a base without Russian answers cannot say in Russian who speaks
             # Only its names: Russian word order puts other words next to the speaker ("что именно Трамп сказал").
             names = terms & self._base_names_ru
             if not names:  # a name the article never writes cannot be reported speaking
