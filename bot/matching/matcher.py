@@ -48,6 +48,8 @@ SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortli
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
+# What a fact's text must state to answer a question asking when, how many or how long.
+_STATES = {Gap.WHEN: gives_a_date, Gap.HOW_MANY: gives_a_number, Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
     (re.compile(r"^(how long|for how long|как долго|сколько времени)\b"), Gap.HOW_LONG),
@@ -117,13 +119,15 @@ class Matcher:
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
         # Who each fact reports speaking: the words of its sentences that say someone said something.
-        self._speakers = [{t for s in speakers_text(f"{f.quote} {f.answer}")
-                           for t in content_terms(normalise(s), self.lexical.synonyms)} for f in facts]
+        self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") for f in facts]
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
         self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                         for t in content_terms(name, self.lexical.synonyms))
-        self._speakers_ru = [{t for s in speakers_text(f.answer_ru, "ru")
-                              for t in content_terms(normalise(s), self.lexical.synonyms)} for f in facts]
+        self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
+
+    def _speaker_terms(self, text: str, lang: str) -> set[str]:
+        """The terms of the words that name who speaks in a fact's text (particulars.speakers_text)."""
+        return {t for s in speakers_text(text, lang) for t in content_terms(normalise(s), self.lexical.synonyms)}
 
     # --- evidence ------------------------------------------------------------------------
 
@@ -302,9 +306,8 @@ class Matcher:
         """Verification: "when" is answered only by a fact that gives a date, "how many" only by one
         that gives a number, "how long" by one that gives a stretch of time ("when will New START
         talks resume" is not answered by a fact that only says they might)."""
-        text = f"{fact.quote} {fact.answer}"
-        needs = {Gap.WHEN: gives_a_date, Gap.HOW_MANY: gives_a_number, Gap.HOW_LONG: gives_a_duration}.get(gap)
-        return needs is not None and not needs(text)
+        states = _STATES.get(gap)
+        return states is not None and not states(f"{fact.quote} {fact.answer}")
 
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy
