@@ -265,6 +265,9 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     ("ngl is nato done rn or nah", ["nato"]),
     ("soooo whyyy did the reset fail", ["reset", "fail"]),  # a letter held is not a new word
     ("remind me, what is dual containment", ["dual", "containment"]),
+    # Prepositions relate the words a question is about; they are none of them.
+    ("what did it conclude regarding atlanticism", ["conclude", "atlanticism"]),
+    ("the policy toward moscow, amid the war", ["policy", "moscow", "war"]),
 ])
 def test_only_the_words_a_question_is_about_are_matched(question, terms):
     from bot.matching.normalise import Synonyms, content_words

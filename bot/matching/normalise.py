@@ -85,6 +85,8 @@ hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh
 honestly literally seriously anyway anyways alright according briefly
 characterise characterize characterises characterizes portray portrays depict depicts saying remind clarify
 ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
+toward towards regarding concerning alongside among amongst amid amidst across along despite onto per via
+within though although however whereas whilst
 """.split()) | frozenset("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
 его ее ей ему если есть еще ж же за зачем здесь и из или им их к как какая какие каким какими какое
