@@ -268,6 +268,9 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     # Prepositions relate the words a question is about; they are none of them.
     ("what did it conclude regarding atlanticism", ["conclude", "atlanticism"]),
     ("the policy toward moscow, amid the war", ["policy", "moscow", "war"]),
+    # "What's the deal with X" asks about X, not about a deal.
+    ("whats the deal with new start", ["new", "start"]),
+    ("what's up with europe", ["europe"]),
 ])
 def test_only_the_words_a_question_is_about_are_matched(question, terms):
     from bot.matching.normalise import Synonyms, content_words

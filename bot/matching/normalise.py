@@ -54,6 +54,9 @@ _DECADE_WORDS = "thirties forties fifties sixties seventies eighties nineties".s
 _DECADES = {f"{d}0s": f"19{d}0s" for d in range(3, 10)} | {"00s": "2000s", "noughties": "2000s"} | {
     word: f"19{d}0s" for d, word in enumerate(_DECADE_WORDS, 3)}
 _RESPELLINGS = _CHAT_SPELLINGS | _DECADES
+# Chat idioms that only ask to hear about something: "what's the deal with new start" asks about
+# New START, not about a deal (a word the article does use, of a new treaty).
+_WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on) with\b")
 
 
 def _expand_contractions(text: str) -> str:
@@ -150,6 +153,8 @@ def normalise(text: str) -> str:
     if not _RESPELLINGS.keys().isdisjoint(words):
         words = " ".join(_RESPELLINGS.get(w, w) for w in words).split()
     text = " ".join(words)
+    if "with" in words and ("what" in words or "whats" in words):
+        text = _WHAT_ABOUT.sub("what about", text)
     if not _BRIEFLY.isdisjoint(words):
         text = " ".join(_IN_SHORT.sub(" ", text).split())
     return text
