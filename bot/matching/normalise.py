@@ -223,12 +223,28 @@ def _where(words: list[str], i: int) -> bool:
     return bool(before) and before[-1] in _LOCATING
 
 
+# A noun that names which side of a topic is wanted ("kosovo war impact", "merkel role", "yeltsin
+# era?"): in a bare topic, with no question around it, the topic is what the reader asks about.
+_ASPECTS = frozenset("era impact effect effects role legacy significance importance consequences outcome".split())
+_ASKING = frozenset("""what whats how why who when where which whom whose is are was were do does did can
+could will would should has have had""".split())
+BARE_TOPIC_WORDS = 5  # a bare topic is this many words at most
+
+
+def _bare_topic_aspects(words: list[str], kept: list[tuple[int, str]]) -> set[int]:
+    """Positions of aspect nouns in a bare topic ("kosovo war impact"), if it names more than them."""
+    if len(words) > BARE_TOPIC_WORDS or not _ASKING.isdisjoint(words):
+        return set()
+    aspects = {i for i, w in kept if w in _ASPECTS}
+    return aspects if len(aspects) < len(kept) else set()
+
+
 def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
     """(word, stem) for each word that carries meaning, in order, synonyms folded."""
     words = [NUMBER_WORDS.get(w, w) for w in synonyms.fold(normalised).split()]
     # A lone letter or digit ("2", "x") says nothing about what is asked.
     kept = [(i, w) for i, w in enumerate(words) if len(w) > 1 and w not in STOP_WORDS]
-    framing = _framing(words)
+    framing = _framing(words) | (_bare_topic_aspects(words, kept) if not _ASPECTS.isdisjoint(words) else set())
     if any(i not in framing for i, _ in kept):  # "what does the article say" keeps its only word
         kept = [(i, w) for i, w in kept if i not in framing]
     return [(w, stem(w)) for _, w in kept]
