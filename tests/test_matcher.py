@@ -197,6 +197,19 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     assert reply.answered and reply.fact == expected and reply.lang == lang, reply.plain()
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("so what does the writer argue?", "en"), ("what's the author's stance", "en"),
+    ("what does the author believe", "en"),
+    ("какова позиция автора?", "ru"), ("что доказывает автор", "ru"),
+])
+def test_asking_what_the_author_holds_gets_the_main_argument(engine, question, lang):
+    # Nothing asked but the writer's view: these were refused, or got who the author is.
+    expected = engine.reply("what is the main argument of the article").fact
+    reply = engine.reply(question)
+    assert reply.answered and reply.fact == expected and reply.lang == lang, reply.plain()
+    assert engine.reply("who is the author").fact != expected
+
+
 @pytest.mark.parametrize(("question", "topic", "lang"), [
     ("and what about ukraine?", "ukraine", "en"), ("trump??", "trump", "en"), ("украина?", "ukraine", "ru"),
 ])

@@ -26,7 +26,15 @@ from . import model as model_file
 from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import MAX_QUESTION_CHARS, TEXT_NOUNS, content_terms, language, normalise
+from .normalise import (
+    FRAMING_NOUNS,
+    MAX_QUESTION_CHARS,
+    OPINION_WORDS,
+    TEXT_NOUNS,
+    content_terms,
+    language,
+    normalise,
+)
 from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_duration, gives_a_number, speakers_text
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
@@ -69,6 +77,13 @@ again then now pls please in between of with to
 а и что насчет про о об как там ну расскажи расскажите еще на в между
 """.split())
 _ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
+_ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
+# Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
+_ARGUING = frozenset("""
+think thinks thought say says said argue argues argued believe believes claim claims feel feels reckon reckons
+opinion position stance perspective take thoughts view views
+думает считает говорит полагает утверждает доказывает мнение позиция позицию взгляд взгляды
+""".split())
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
@@ -218,12 +233,10 @@ class Matcher:
             if decision.answered:
                 return replace(decision, question=question, truncated=truncated)
         words = {t.word for t in ev.terms if t.word}  # the words it is about, synonyms folded
-        if words and words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
-            # "what's the essay about", "о чём текст": the article, whatever the reader calls it.
-            meant = _ABOUT_THE_ARTICLE[ev.lang]
-            decision = self.decide(meant) if ev.normalised != meant else None
-            if decision is not None and decision.answered:
-                return replace(decision, question=question, truncated=truncated, lang=ev.lang)
+        meant = self._meant_whole(ev, words)
+        decision = self.decide(meant) if meant and ev.normalised != meant else None
+        if decision is not None and decision.answered:
+            return replace(decision, question=question, truncated=truncated, lang=ev.lang)
         topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
         if topic and ev.normalised not in self._curated and self._only_names_a_topic(ev, words):
             # The curator's overview of a subject the article touches in several places, the rest as buttons.
@@ -260,6 +273,21 @@ class Matcher:
         answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=answerable, **common)
+
+    @staticmethod
+    def _meant_whole(ev: Evidence, words: set[str]) -> str | None:
+        """A question about the article as a whole, as the base's own phrasing of it: "what's the essay
+        about" ("о чём текст") asks what the article is about; "what does the author argue" ("что
+        утверждает автор", "the author's position") asks its main argument, asking nothing more."""
+        if not words:
+            return None
+        if words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
+            return _ABOUT_THE_ARTICLE[ev.lang]
+        said = set(ev.normalised.split())
+        if words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS) \
+                and not said.isdisjoint(_ARGUING):
+            return _ARGUMENT_OF_THE_ARTICLE[ev.lang]
+        return None
 
     def _probabilities(self, ev: Evidence) -> np.ndarray:
         """The model's probability for each candidate, with the curator's own questions trusted."""

@@ -193,6 +193,7 @@ concludes reckon reckons propose proposes consider considers mention mentions di
 describe describes explain explains opinion position stance perspective take thoughts according
 characterise characterize characterises characterizes portray portrays depict depicts saying
 думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
+взгляды доказывает позиция позицию
 """.split())
 _DETERMINERS = frozenset("the this that these your his its".split())
 _LOCATING = frozenset("of in from within throughout в из".split())
