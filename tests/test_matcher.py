@@ -201,8 +201,10 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     ("so what does the writer argue?", "en"), ("what's the author's stance", "en"),
     ("what does the author believe", "en"),
     ("какова позиция автора?", "ru"), ("что доказывает автор", "ru"),
+    # ... or its point, by any name: "core claim?" and "the crux?" were refused.
+    ("the crux?", "en"), ("core claim of the essay", "en"), ("основная идея?", "ru"),
 ])
-def test_asking_what_the_author_holds_gets_the_main_argument(engine, question, lang):
+def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
     expected = engine.reply("what is the main argument of the article").fact
     reply = engine.reply(question)

@@ -84,6 +84,16 @@ think thinks thought say says said argue argues argued believe believes claim cl
 opinion position stance perspective take thoughts view views
 думает считает говорит полагает утверждает доказывает мнение позиция позицию взгляд взгляды
 """.split())
+# "core claim?", "bottom line of the piece", "основная идея": the point of the text, whatever it is called.
+_POINT = frozenset("""
+point claim argument thesis idea message crux gist takeaway upshot essence line tldr
+мысль идея идею суть смысл тезис посыл
+""".split())
+_POINT_QUALIFIERS = frozenset("""
+main key core central chief principal basic overall big bottom whole
+главная главный главное главную основная основной основное основную ключевая ключевой ключевое
+центральная центральный
+""".split())
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
@@ -233,7 +243,7 @@ class Matcher:
             if decision.answered:
                 return replace(decision, question=question, truncated=truncated)
         words = {t.word for t in ev.terms if t.word}  # the words it is about, synonyms folded
-        meant = self._meant_whole(ev, words)
+        meant = self._meant_whole(ev, words) if ev.normalised not in self._curated else None
         decision = self.decide(meant) if meant and ev.normalised != meant else None
         if decision is not None and decision.answered:
             return replace(decision, question=question, truncated=truncated, lang=ev.lang)
@@ -278,7 +288,8 @@ class Matcher:
     def _meant_whole(ev: Evidence, words: set[str]) -> str | None:
         """A question about the article as a whole, as the base's own phrasing of it: "what's the essay
         about" ("о чём текст") asks what the article is about; "what does the author argue" ("что
-        утверждает автор", "the author's position") asks its main argument, asking nothing more."""
+        утверждает автор", "the author's position") and "core claim?" ("основная идея") ask its main
+        argument. Only when they ask nothing more."""
         if not words:
             return None
         if words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
@@ -286,6 +297,8 @@ class Matcher:
         said = set(ev.normalised.split())
         if words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS) \
                 and not said.isdisjoint(_ARGUING):
+            return _ARGUMENT_OF_THE_ARTICLE[ev.lang]
+        if words <= _POINT | _POINT_QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_POINT):
             return _ARGUMENT_OF_THE_ARTICLE[ev.lang]
         return None
 
