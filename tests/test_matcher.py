@@ -212,6 +212,26 @@ def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine
     assert engine.reply("who is the author").fact != expected
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("summarize pls", "en"), ("key points?", "en"), ("quick recap", "en"),
+    ("вкратце?", "ru"), ("перескажи статью", "ru"),
+])
+def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lang):
+    # "summarize" was refused and "what are the key points" got the NATO fact; "кратко" was empty.
+    expected = engine.decide("summary")
+    decision = engine.decide(question)
+    assert expected.answered and decision.answered and decision.best.fact == expected.best.fact
+    assert decision.lang == lang
+
+
+@pytest.mark.parametrize("question", ["help", "how does this work?", "who are you", "что ты умеешь?"])
+def test_a_question_to_the_bot_gets_the_prompt_with_examples(engine, question):
+    # "how does this work" got where the author works; "help" was "not covered".
+    reply = engine.reply(question)
+    assert not reply.answered and reply.buttons
+    assert ("Send me a question" in reply.plain()) or ("Задайте вопрос" in reply.plain())
+
+
 @pytest.mark.parametrize(("question", "topic", "lang"), [
     ("and what about ukraine?", "ukraine", "en"), ("trump??", "trump", "en"), ("украина?", "ukraine", "ru"),
 ])

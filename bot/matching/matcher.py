@@ -90,10 +90,24 @@ point claim argument thesis idea message crux gist takeaway upshot essence line 
 мысль идея идею суть смысл тезис посыл
 """.split())
 _POINT_QUALIFIERS = frozenset("""
-main key core central chief principal basic overall big bottom whole
+main key core central chief principal basic overall big bottom whole brief short quick
 главная главный главное главную основная основной основное основную ключевая ключевой ключевое
-центральная центральный
+центральная центральный краткое краткий краткая
 """.split())
+# "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text. Asked
+# as the word "summary": the base's summary, whichever fact holds it, in either language.
+_SUMMARY = frozenset("""
+summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
+резюме пересказ перескажи изложи содержание итоги итог выводы
+""".split())
+_BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())
+_SUMMARY_OF_THE_ARTICLE = "summary"
+# Questions to the bot, not about the article: they get the prompt with example questions.
+_TO_THE_BOT = re.compile(
+    r"(?:please |pls )?(?:help(?: me)?|what can you do|what do you do|who are you|what are you"
+    r"|how does (?:this|it) work|how (?:do i|to|can i) use (?:this|you|it|the bot)|how to use|what is this bot"
+    r"|помощь|помоги|что ты умеешь"
+    r"|что ты можешь|кто ты|что ты такое|как (?:тобой |этим )?пользоваться|как это работает)")
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
@@ -236,6 +250,8 @@ class Matcher:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
         ev = self.evidence(question)
+        if _TO_THE_BOT.fullmatch(ev.normalised):
+            return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=ev.lang)
         if not ev.terms and _POINTING.search(ev.normalised):
             # Nothing but "what is this about": in a chat about one article, "this" is the article.
             meant = _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], ev.normalised)
@@ -289,12 +305,14 @@ class Matcher:
         """A question about the article as a whole, as the base's own phrasing of it: "what's the essay
         about" ("о чём текст") asks what the article is about; "what does the author argue" ("что
         утверждает автор", "the author's position") and "core claim?" ("основная идея") ask its main
-        argument. Only when they ask nothing more."""
-        if not words:
-            return None
+        argument; "summarize", "key points", "перескажи" ask its summary. Only when they ask nothing more."""
+        said = set(ev.normalised.split())
+        if not words:  # "кратко?", "briefly": filler words only, asking for the short version
+            return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
         if words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
             return _ABOUT_THE_ARTICLE[ev.lang]
-        said = set(ev.normalised.split())
+        if words <= _SUMMARY | _POINT_QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_SUMMARY):
+            return _SUMMARY_OF_THE_ARTICLE
         if words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS) \
                 and not said.isdisjoint(_ARGUING):
             return _ARGUMENT_OF_THE_ARTICLE[ev.lang]
