@@ -23,18 +23,11 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge import Fact, Knowledge
 from . import model as model_file
+from . import whole
 from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import (
-    FRAMING_NOUNS,
-    MAX_QUESTION_CHARS,
-    OPINION_WORDS,
-    TEXT_NOUNS,
-    content_terms,
-    language,
-    normalise,
-)
+from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
 from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_duration, gives_a_number, speakers_text
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
@@ -66,49 +59,12 @@ _GAPS = (
 )
 
 
-# In a question of filler words only, "this" or "it" can only be the article ("what is this about").
-_THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
-                "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
-_ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
 # The words around a topic named alone ("so, what about Ukraine?", "а что насчёт Украины").
 _TOPIC_FILLER = frozenset("""
 what whats about and so ok okay well hmm tell me more on regarding re the a an is there anything of also how
 again then now pls please in between of with to
 а и что насчет про о об как там ну расскажи расскажите еще на в между
 """.split())
-_ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
-_ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
-# Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
-_ARGUING = frozenset("""
-think thinks thought say says said argue argues argued believe believes claim claims feel feels reckon reckons
-opinion position stance perspective take thoughts view views
-думает считает говорит полагает утверждает доказывает мнение позиция позицию взгляд взгляды
-""".split())
-# "core claim?", "bottom line of the piece", "основная идея": the point of the text, whatever it is called.
-_POINT = frozenset("""
-point claim argument thesis idea message crux gist takeaway upshot essence line tldr
-мысль идея идею суть смысл тезис посыл
-""".split())
-_POINT_QUALIFIERS = frozenset("""
-main key core central chief principal basic overall big bottom whole brief short quick
-главная главный главное главную основная основной основное основную ключевая ключевой ключевое
-центральная центральный краткое краткий краткая
-""".split())
-# "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text. Asked
-# as the word "summary": the base's summary, whichever fact holds it, in either language.
-_SUMMARY = frozenset("""
-summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
-резюме пересказ перескажи изложи содержание итоги итог выводы
-""".split())
-_BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())
-_SUMMARY_OF_THE_ARTICLE = "summary"
-# Questions to the bot, not about the article: they get the prompt with example questions.
-_TO_THE_BOT = re.compile(
-    r"(?:please |pls )?(?:help(?: me)?|what can you do|what do you do|who are you|what are you"
-    r"|how does (?:this|it) work|how (?:do i|to|can i) use (?:this|you|it|the bot)|how to use|what is this bot"
-    r"|помощь|помоги|что ты умеешь"
-    r"|что ты можешь|кто ты|что ты такое|как (?:тобой |этим )?пользоваться|как это работает)")
-_POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -212,7 +168,7 @@ class Matcher:
             lex_top = lex_order[0] if lex_order else -1
             sem_top = sem_order[0] if sem_order else -1
             words = [t for t in terms if t.word]
-            topic = len(normalised.split()) <= 3 or _ABOUT.search(normalised) is not None
+            topic = len(normalised.split()) <= 3 or whole.ABOUT.search(normalised) is not None
             facts = self.knowledge.facts
             for r, i in enumerate(candidates):
                 # Which of the question's own words this fact never uses: a fact about Hegseth does
@@ -250,16 +206,12 @@ class Matcher:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
         ev = self.evidence(question)
-        if _TO_THE_BOT.fullmatch(ev.normalised):
+        if whole.to_the_bot(ev.normalised):
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=ev.lang)
-        if not ev.terms and _POINTING.search(ev.normalised):
-            # Nothing but "what is this about": in a chat about one article, "this" is the article.
-            meant = _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], ev.normalised)
-            decision = self.decide(meant)
-            if decision.answered:
-                return replace(decision, question=question, truncated=truncated)
         words = {t.word for t in ev.terms if t.word}  # the words it is about, synonyms folded
-        meant = self._meant_whole(ev, words) if ev.normalised not in self._curated else None
+        # "what is this about", "what does the author argue", "summarize": the whole article, as the
+        # base answers its plain phrasing (the curator's own wording of a fact's question stays that fact's).
+        meant = whole.meant(ev.normalised, words, ev.lang) if ev.normalised not in self._curated else None
         decision = self.decide(meant) if meant and ev.normalised != meant else None
         if decision is not None and decision.answered:
             return replace(decision, question=question, truncated=truncated, lang=ev.lang)
@@ -299,26 +251,6 @@ class Matcher:
         answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
                         candidates=answerable, **common)
-
-    @staticmethod
-    def _meant_whole(ev: Evidence, words: set[str]) -> str | None:
-        """A question about the article as a whole, as the base's own phrasing of it: "what's the essay
-        about" ("о чём текст") asks what the article is about; "what does the author argue" ("что
-        утверждает автор", "the author's position") and "core claim?" ("основная идея") ask its main
-        argument; "summarize", "key points", "перескажи" ask its summary. Only when they ask nothing more."""
-        said = set(ev.normalised.split())
-        if not words:  # "кратко?", "briefly": filler words only, asking for the short version
-            return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
-        if words <= TEXT_NOUNS and _ABOUT.search(ev.normalised):
-            return _ABOUT_THE_ARTICLE[ev.lang]
-        if words <= _SUMMARY | _POINT_QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_SUMMARY):
-            return _SUMMARY_OF_THE_ARTICLE
-        if words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS) \
-                and not said.isdisjoint(_ARGUING):
-            return _ARGUMENT_OF_THE_ARTICLE[ev.lang]
-        if words <= _POINT | _POINT_QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_POINT):
-            return _ARGUMENT_OF_THE_ARTICLE[ev.lang]
-        return None
 
     def _probabilities(self, ev: Evidence) -> np.ndarray:
         """The model's probability for each candidate, with the curator's own questions trusted."""

@@ -1,0 +1,79 @@
+"""Questions about the article as a whole, and questions to the bot itself.
+
+A reader asks for the whole text in many words: "what's the essay about", "what does the author
+argue", "core claim?", "summarize", "вкратце?". Each is read as one plain phrasing ("what is the
+article about", "what is the main argument of the article", "summary"), which the knowledge base
+answers like any other question, so any base works. Only when the question asks nothing more:
+"what does the author think about China" is about China. "help" or "how does this work" is asked
+of the bot, not of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
+
+ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
+
+# In a question of filler words only, "this" or "it" can only be the article ("what is this about").
+_THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
+                "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
+_POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
+_ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
+_ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
+_SUMMARY_OF_THE_ARTICLE = "summary"  # the base's summary, whichever fact holds it, in either language
+
+# Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
+_ARGUING = frozenset("""
+think thinks thought say says said argue argues argued believe believes claim claims feel feels reckon reckons
+opinion position stance perspective take thoughts view views
+думает считает говорит полагает утверждает доказывает мнение позиция позицию взгляд взгляды
+""".split())
+# "core claim?", "bottom line of the piece", "основная идея": the point of the text, whatever it is called.
+_POINT = frozenset("""
+point claim argument thesis idea message crux gist takeaway upshot essence line tldr
+мысль идея идею суть смысл тезис посыл
+""".split())
+_QUALIFIERS = frozenset("""
+main key core central chief principal basic overall big bottom whole brief short quick
+главная главный главное главную основная основной основное основную ключевая ключевой ключевое
+центральная центральный краткое краткий краткая
+""".split())
+# "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text.
+_SUMMARY = frozenset("""
+summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
+резюме пересказ перескажи изложи содержание итоги итог выводы
+""".split())
+_BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
+
+_TO_THE_BOT = re.compile(
+    r"(?:please |pls )?(?:help(?: me)?|what can you do|what do you do|who are you|what are you"
+    r"|how does (?:this|it) work|how (?:do i|to|can i) use (?:this|you|it|the bot)|how to use|what is this bot"
+    r"|помощь|помоги|что ты умеешь|что ты можешь|кто ты|что ты такое|как (?:тобой |этим )?пользоваться"
+    r"|как это работает)")
+
+
+def to_the_bot(normalised: str) -> bool:
+    """Whether a question is asked of the bot ("help", "что ты умеешь"), not of the article."""
+    return _TO_THE_BOT.fullmatch(normalised) is not None
+
+
+def meant(normalised: str, words: set[str], lang: str) -> str | None:
+    """The plain phrasing of a question about the whole article, or None when it asks anything else.
+    `words` are the words it is about (matching's content words, synonyms folded)."""
+    said = set(normalised.split())
+    if not words:  # "what is this about", "кратко?": filler words only
+        if _POINTING.search(normalised):
+            return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
+        return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
+    if words <= TEXT_NOUNS and ABOUT.search(normalised):
+        return _ABOUT_THE_ARTICLE[lang]
+    if words <= _SUMMARY | _QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_SUMMARY):
+        return _SUMMARY_OF_THE_ARTICLE
+    if (words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS)
+            and not said.isdisjoint(_ARGUING)):
+        return _ARGUMENT_OF_THE_ARTICLE[lang]
+    if words <= _POINT | _QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_POINT):
+        return _ARGUMENT_OF_THE_ARTICLE[lang]
+    return None
