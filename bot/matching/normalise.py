@@ -229,12 +229,12 @@ def _where(words: list[str], i: int) -> bool:
 _ASPECTS = frozenset("era impact effect effects role legacy significance importance consequences outcome".split())
 _ASKING = frozenset("""what whats how why who when where which whom whose is are was were do does did can
 could will would should has have had""".split())
-BARE_TOPIC_WORDS = 5  # a bare topic is this many words at most
+_BARE_TOPIC_WORDS = 5  # a bare topic is this many words at most
 
 
 def _bare_topic_aspects(words: list[str], kept: list[tuple[int, str]]) -> set[int]:
     """Positions of aspect nouns in a bare topic ("kosovo war impact"), if it names more than them."""
-    if len(words) > BARE_TOPIC_WORDS or not _ASKING.isdisjoint(words):
+    if len(words) > _BARE_TOPIC_WORDS or not _ASKING.isdisjoint(words):
         return set()
     aspects = {i for i, w in kept if w in _ASPECTS}
     return aspects if len(aspects) < len(kept) else set()
@@ -245,9 +245,11 @@ def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
     words = [NUMBER_WORDS.get(w, w) for w in synonyms.fold(normalised).split()]
     # A lone letter or digit ("2", "x") says nothing about what is asked.
     kept = [(i, w) for i, w in enumerate(words) if len(w) > 1 and w not in STOP_WORDS]
-    framing = _framing(words) | (_bare_topic_aspects(words, kept) if not _ASPECTS.isdisjoint(words) else set())
-    if any(i not in framing for i, _ in kept):  # "what does the article say" keeps its only word
-        kept = [(i, w) for i, w in kept if i not in framing]
+    aside = _framing(words)  # what frames the question, not what it is about
+    if not _ASPECTS.isdisjoint(words):
+        aside |= _bare_topic_aspects(words, kept)
+    if any(i not in aside for i, _ in kept):  # "what does the article say" keeps its only word
+        kept = [(i, w) for i, w in kept if i not in aside]
     return [(w, stem(w)) for _, w in kept]
 
 
