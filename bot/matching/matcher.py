@@ -209,14 +209,15 @@ class Matcher:
         if whole.to_the_bot(ev.normalised):
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=ev.lang)
         words = {t.word for t in ev.terms if t.word}  # the words it is about, synonyms folded
+        curated = ev.normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
-        # base answers its plain phrasing (the curator's own wording of a fact's question stays that fact's).
-        meant = whole.meant(ev.normalised, words, ev.lang) if ev.normalised not in self._curated else None
+        # base answers its plain phrasing.
+        meant = None if curated else whole.meant(ev.normalised, words, ev.lang)
         decision = self.decide(meant) if meant and ev.normalised != meant else None
         if decision is not None and decision.answered:
             return replace(decision, question=question, truncated=truncated, lang=ev.lang)
         topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
-        if topic and ev.normalised not in self._curated and self._only_names_a_topic(ev, words):
+        if topic and not curated and self._only_names_a_topic(ev, words):
             # The curator's overview of a subject the article touches in several places, the rest as buttons.
             listed = tuple(Scored(f, 100.0) for f in topic)  # inline mode offers them all
             return Decision(Kind.ANSWER, question, listed[0], confidence=1.0, lang=ev.lang, truncated=truncated,

@@ -69,11 +69,11 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     if words <= TEXT_NOUNS and ABOUT.search(normalised):
         return _ABOUT_THE_ARTICLE[lang]
-    if words <= _SUMMARY | _QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_SUMMARY):
-        return _SUMMARY_OF_THE_ARTICLE
     if (words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS)
             and not said.isdisjoint(_ARGUING)):
         return _ARGUMENT_OF_THE_ARTICLE[lang]
-    if words <= _POINT | _QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(_POINT):
-        return _ARGUMENT_OF_THE_ARTICLE[lang]
+    # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the essay").
+    for nouns, phrasing in ((_SUMMARY, _SUMMARY_OF_THE_ARTICLE), (_POINT, _ARGUMENT_OF_THE_ARTICLE[lang])):
+        if words <= nouns | _QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(nouns):
+            return phrasing
     return None
