@@ -11,8 +11,9 @@ fact quoting the same passage, whose reply shows the same words).
 
 Operating point: the lowest threshold from which at most 1 in 50 answers on the validation sets
 (bench/heldout.yaml to heldout8.yaml and heldout_ru.yaml, 456 questions that earlier rounds already
-saw) is wrong, if that costs at most MAX_COST of accuracy there; otherwise the highest threshold
-whose accuracy is within TOLERANCE of the best. bench/heldout9.yaml is not used: it measures.
+saw) is wrong, if that costs at most MAX_COST of accuracy there; otherwise, of the thresholds whose
+accuracy is within TOLERANCE of the best, the lowest with the fewest wrong answers (higher ones
+would refuse right answers and prevent no wrong one). bench/heldout9.yaml on are not used: they measure.
 With --check, only report whether the shipped coefficients are what this data gives.
 """
 
@@ -108,29 +109,39 @@ def collect(knowledge: Knowledge, semantic: SemanticIndex | None, negative_quest
 
 def operating_point(knowledge: Knowledge, semantic: SemanticIndex | None, mode: str,
                     fitted: model_file.LogisticModel, items: list[dict]) -> tuple[float, dict[str, float]]:
-    """The lowest threshold from which at most MAX_WRONG of validation answers are wrong (else the
-    most cautious one within TOLERANCE of the best accuracy), with its figures."""
+    """The threshold choose_threshold() picks on the validation questions, with its figures."""
     matcher = Matcher(knowledge, semantic=semantic, models={mode: replace(fitted, threshold=0.0)})
-    outcomes = []  # (probability, answered at threshold 0, right if answered, a question to refuse)
+    outcomes = []
     for item in items:
         decision = matcher.decide(item["q"])
         text = replies.for_decision(decision, knowledge, decision.lang).plain()
         outcomes.append((decision.confidence, decision.answered, judge(item, True, text), item["expect"] == "abstain"))
-    points = []
+    return choose_threshold(outcomes)
+
+
+def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[float, dict[str, float]]:
+    """From (probability, answered at threshold 0, right if answered, a question to refuse) per
+    validation question: the lowest threshold from which at most MAX_WRONG of the answers are wrong
+    (else, within TOLERANCE of the best accuracy, the lowest one with the fewest wrong answers)."""
+    points = []  # (threshold, accuracy, wrong per answer, wrong answers)
     for threshold in np.round(np.arange(0.05, 0.96, 0.01), 2):
         answers = [ok for p, answered, ok, _ in outcomes if answered and p >= threshold]
         refusals = [refuse for p, answered, _, refuse in outcomes if not (answered and p >= threshold)]
         wrong = len(answers) - sum(answers)
-        points.append((float(threshold), (sum(answers) + sum(refusals)) / len(outcomes), wrong / max(1, len(answers))))
+        points.append((float(threshold), (sum(answers) + sum(refusals)) / len(outcomes), wrong / max(1, len(answers)),
+                       wrong))
     # A wrong answer is worse than a refusal: at most 1 in 50 answers may be wrong, from this
     # threshold up, unless that costs more than MAX_COST of accuracy (then the model cannot tell
-    # well enough, as without the semantic stage): the most cautious of the near-best thresholds.
-    best = max(accuracy for _, accuracy, _ in points)
-    keeping = [p for k, p in enumerate(points) if all(wrong <= MAX_WRONG for _, _, wrong in points[k:])]
+    # well enough, as without the semantic stage): the most cautious of the near-best thresholds, up
+    # to the one that avoids the last wrong answer they can avoid.
+    best = max(accuracy for _, accuracy, _, _ in points)
+    keeping = [p for k, p in enumerate(points) if all(wrong <= MAX_WRONG for _, _, wrong, _ in points[k:])]
     if keeping and keeping[0][1] >= best - MAX_COST:
-        threshold, accuracy, wrong = keeping[0]
+        threshold, accuracy, wrong, _ = keeping[0]
     else:
-        threshold, accuracy, wrong = max(p for p in points if p[1] >= best - TOLERANCE)
+        near = [p for p in points if p[1] >= best - TOLERANCE]
+        fewest = min(count for *_, count in near)
+        threshold, accuracy, wrong, _ = next(p for p in near if p[3] == fewest)
     return threshold, {"validation_accuracy": accuracy, "best_validation_accuracy": best, "wrong_per_answered": wrong}
 
 

@@ -125,6 +125,24 @@ class Knowledge:
             first.setdefault(fact.section, fact)
         return tuple(first[s.id] for s in self.sections if s.id in first)
 
+    def place_of(self, fact_id: str) -> tuple[int, int, int] | None:
+        """Where a fact's quote stands in the source: (body paragraph index, start, end) in that
+        paragraph's comparable() text; None without a source or for an unknown fact."""
+        return self._places.get(fact_id)
+
+    @cached_property
+    def _places(self) -> dict[str, tuple[int, int, int]]:
+        texts = [comparable(p) for p in self.paragraphs]
+        places = {}
+        for fact in self.facts:
+            quote = comparable(fact.quote)
+            for n, text in enumerate(texts):
+                start = text.find(quote) if quote else -1
+                if start != -1:
+                    places[fact.id] = (n, start, start + len(quote))
+                    break
+        return places
+
     # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass.
     @cached_property
     def _facts_by_id(self) -> dict[str, Fact]:

@@ -90,7 +90,7 @@ def for_decision(decision: Decision, knowledge: Knowledge, lang: str = "en") -> 
     notes = ((Style.NOTE, m.truncated.format(limit=MAX_QUESTION_CHARS)),) if decision.truncated else ()
     if decision.answered and decision.best:
         reply = for_fact(decision.best.fact, knowledge, lang, score=decision.score,
-                         alternatives=decision.alternatives, more=decision.more)
+                         alternatives=decision.alternatives, more=decision.more, also=decision.also)
         return replace(reply, blocks=notes + reply.blocks, confidence=decision.confidence)
     if decision.kind is Kind.OTHER_PIECE and decision.reading:
         r = decision.reading
@@ -120,12 +120,15 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
 
 
 def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int = 100,
-             alternatives: tuple[Fact, ...] = (), more: tuple[Fact, ...] = ()) -> Reply:
+             alternatives: tuple[Fact, ...] = (), more: tuple[Fact, ...] = (), also: Fact | None = None) -> Reply:
     """The answer card of one fact: claim, verbatim quote, section; related and alternatives as buttons
-    (`more`: the rest of a topic asked about by name)."""
+    (`more`: the rest of a topic asked about by name). With `also` (a fact of the same paragraph), the
+    card shows both claims and both quotes, in article order."""
     m = messages.get(lang)
     section = knowledge.section(fact.section)
-    blocks = [(Style.TEXT, answer_text(fact, lang)), (Style.NOTE, m.quote_label), (Style.QUOTE, fact.quote)]
+    shown = sorted((fact, also), key=lambda f: knowledge.place_of(f.id) or ()) if also else [fact]
+    blocks = [*((Style.TEXT, answer_text(f, lang)) for f in shown), (Style.NOTE, m.quote_label),
+              *((Style.QUOTE, f.quote) for f in shown)]
     if section:
         blocks.append((Style.NOTE, m.source_line.format(section=section_title(section, lang))))
     if alternatives:

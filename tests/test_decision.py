@@ -294,6 +294,18 @@ def test_the_embedding_cache_keeps_only_the_newest_files(tiny_article, tmp_path)
 
 
 @pytest.mark.timeout(900)
+def test_the_threshold_rises_past_the_wrong_answers_it_can_avoid_and_no_further():
+    from bench.calibrate import choose_threshold
+
+    # (probability, answered at threshold 0, right if answered, a question to refuse)
+    outcomes = ([(0.9, True, True, False)] * 88  # right, confidently
+                + [(0.95, True, False, False)] * 3  # wrong, confidently: no threshold avoids them
+                + [(0.3, True, False, True)] * 5  # wrong, unsure: a threshold above 0.3 refuses them
+                + [(0.5, True, True, False)] * 4)  # right, less sure: a threshold above 0.5 loses them
+    threshold, figures = choose_threshold(outcomes)
+    assert threshold == 0.31 and figures["validation_accuracy"] == 0.97
+
+
 def test_the_shipped_coefficients_are_what_calibration_gives_today():
     # Re-fits both modes from the knowledge base and the training files (about 30 s): a base or
     # training edit without `python -m bench.calibrate` fails here instead of drifting silently.
@@ -304,3 +316,26 @@ def test_the_shipped_coefficients_are_what_calibration_gives_today():
     result = subprocess.run([sys.executable, "-m", "bench.calibrate", "--check"], cwd=root, capture_output=True,
                             text=True, timeout=600)
     assert result.returncode == 0 and "shipped coefficients match" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_question_between_two_sentences_of_one_paragraph_is_answered_with_both(tiny_article, tmp_path):
+    # "what do the bees learn from the waggle run": the way, or the distance? The base's two facts
+    # quote two paragraphs, and the bot answers with one. With both sentences in one paragraph, the
+    # question falls between neighbours: the reply shows both, in the article's order, quoted verbatim.
+    import shutil
+
+    question = "what do the bees learn from the waggle run"
+    apart = Engine.load(tiny_article).decide(question)
+    assert apart.answered and apart.also is None
+
+    folder = tmp_path / "bees"
+    shutil.copytree(tiny_article, folder)
+    source = (folder / "source.txt").read_text(encoding="utf-8")
+    (folder / "source.txt").write_text(source.replace("to the flowers.\n\nThe longer", "to the flowers. The longer"),
+                                       encoding="utf-8")
+    engine = Engine.load(folder)
+    together = engine.decide(question)
+    assert together.answered and {together.best.fact.id, together.also.id} == {"waggle-direction", "waggle-distance"}
+    assert together.confidence > apart.confidence  # either of the two is the answer
+    text = engine.reply(question).plain()
+    assert text.index("“The angle of the waggle run") < text.index("“The longer the waggle run")

@@ -47,6 +47,9 @@ NEAR_DUPLICATE = 0.98
 NEAR_DUPLICATE_CONFIDENCE = 0.95
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
+# A fact quoting the best's paragraph, at least this share of its probability, is shown with it (see
+# _neighbour). Chosen on the validation sets (bench/calibrate.py): 0.1 and 0 did the same there.
+PASSAGE_SHARE = 0.1
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
 # What a fact's text must state to answer a question asking when, how many or how long.
@@ -243,15 +246,37 @@ class Matcher:
         gap = Gap.SAID if unreported else Gap.WHO if unnamed else gap
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or unreported or unnamed or self._unstated(gap, top))
-        if confidence < self.model.threshold or refused:
+        neighbour = self._neighbour(ranked)
+        # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
+        # with the sum of their probabilities.
+        shown = confidence + (neighbour.score / 100 if neighbour else 0.0)
+        if shown < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
+        also = neighbour.fact if neighbour else None
         floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
-        close = tuple(s.fact for s in ranked[1:] if s.score >= floor)
+        close = tuple(s.fact for s in ranked[1:] if s.score >= floor and s.fact is not also)
         kind = Kind.DID_YOU_MEAN if close else Kind.ANSWER
         answerable = tuple(s for s in ranked if s.score >= 100 * self.model.threshold)
-        return Decision(kind, question, best, close[: self._max_alternatives], confidence=confidence,
-                        candidates=answerable, **common)
+        return Decision(kind, question, best, close[: self._max_alternatives], confidence=shown,
+                        candidates=answerable, also=also, **common)
+
+    def _neighbour(self, ranked: tuple[Scored, ...]) -> Scored | None:
+        """The most probable other candidate quoting another passage of the best's paragraph, if it
+        has at least PASSAGE_SHARE of the best's probability. A reader's question often falls between
+        two neighbouring sentences ("obama reset verdict": the proposal, or its failure?), and the
+        model then splits its probability between them: the reply shows both, in article order."""
+        place = self.knowledge.place_of(ranked[0].fact.id)
+        if place is None:
+            return None
+        for other in ranked[1:]:
+            if other.score < PASSAGE_SHARE * ranked[0].score:
+                break
+            there = self.knowledge.place_of(other.fact.id)
+            # Overlapping quotes show the same words: such a fact adds nothing to the passage.
+            if there and there[0] == place[0] and (there[2] <= place[1] or place[2] <= there[1]):
+                return other
+        return None
 
     def _probabilities(self, ev: Evidence) -> np.ndarray:
         """The model's probability for each candidate, with the curator's own questions trusted."""

@@ -41,7 +41,7 @@ class Decision:
     alternatives: tuple[Fact, ...] = ()  # did-you-mean options, or closest topics
     reading: RelatedReading | None = None
     truncated: bool = False  # the question was cut to MAX_QUESTION_CHARS before matching
-    confidence: float = 0.0  # calibrated probability that answering with `best` is right
+    confidence: float = 0.0  # calibrated probability that the answer (`best`, with `also`) is right
     lang: str = "en"  # the language of the question: "en" or "ru"
     missing: tuple[str, ...] = ()  # decisive words of the question the article never uses
     gap: Gap = Gap.NONE
@@ -49,6 +49,7 @@ class Decision:
     # (inline mode lists them); when refused, every one (the closest topics come from them).
     candidates: tuple[Scored, ...] = ()
     more: tuple[Fact, ...] = ()  # for a topic asked about by name, its other facts (offered as buttons)
+    also: Fact | None = None  # a fact of the same paragraph shown with `best`: the answer may be either
 
     @property
     def answered(self) -> bool:
