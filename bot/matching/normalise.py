@@ -54,6 +54,8 @@ _DECADE_WORDS = "thirties forties fifties sixties seventies eighties nineties".s
 _DECADES = {f"{d}0s": f"19{d}0s" for d in range(3, 10)} | {"00s": "2000s", "noughties": "2000s"} | {
     word: f"19{d}0s" for d, word in enumerate(_DECADE_WORDS, 3)}
 _RESPELLINGS = _CHAT_SPELLINGS | _DECADES
+# A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
+_SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
 # Chat idioms that only ask to hear about something: "what's the deal with new start" asks about
 # New START, not about a deal (a word the article does use, of a new treaty).
 _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on) with\b")
@@ -144,6 +146,8 @@ def normalise(text: str) -> str:
     text = _COMMAND.sub(" ", text, count=1)
     text = _MENTION.sub(" ", text)
     text = _expand_contractions(text)
+    if "'" in text:
+        text = _SHORT_YEAR.sub(lambda m: ("19" if int(m.group(1)) >= 30 else "20") + m.group(1), text)
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
     if _THRICE.search(text):
