@@ -318,24 +318,25 @@ def test_the_shipped_coefficients_are_what_calibration_gives_today():
     assert result.returncode == 0 and "shipped coefficients match" in result.stdout, result.stdout + result.stderr
 
 
-def test_a_question_between_two_sentences_of_one_paragraph_is_answered_with_both(tiny_article, tmp_path):
+def test_a_question_between_two_neighbouring_passages_is_answered_with_both(tiny_article, tmp_path):
     # "what do the bees learn from the waggle run": the way, or the distance? The base's two facts
-    # quote two paragraphs, and the bot answers with one. With both sentences in one paragraph, the
-    # question falls between neighbours: the reply shows both, in the article's order, quoted verbatim.
+    # quote two neighbouring paragraphs, so the reply shows both, in the article's order, quoted
+    # verbatim. With another paragraph between them, they are no longer one passage: one is answered.
     import shutil
 
     question = "what do the bees learn from the waggle run"
-    apart = Engine.load(tiny_article).decide(question)
-    assert apart.answered and apart.also is None
+    engine = Engine.load(tiny_article)
+    together = engine.decide(question)
+    assert together.answered and {together.best.fact.id, together.also.id} == {"waggle-direction", "waggle-distance"}
+    text = engine.reply(question).plain()
+    assert text.index("“The angle of the waggle run") < text.index("“The longer the waggle run")
 
     folder = tmp_path / "bees"
     shutil.copytree(tiny_article, folder)
     source = (folder / "source.txt").read_text(encoding="utf-8")
-    (folder / "source.txt").write_text(source.replace("to the flowers.\n\nThe longer", "to the flowers. The longer"),
-                                       encoding="utf-8")
-    engine = Engine.load(folder)
-    together = engine.decide(question)
-    assert together.answered and {together.best.fact.id, together.also.id} == {"waggle-direction", "waggle-distance"}
+    (folder / "source.txt").write_text(source.replace(
+        "to the flowers.\n\nThe longer", "to the flowers.\n\nA colony keeps its honey in wax cells.\n\nThe longer"),
+        encoding="utf-8")
+    apart = Engine.load(folder).decide(question)
+    assert apart.answered and apart.also is None
     assert together.confidence > apart.confidence  # either of the two is the answer
-    text = engine.reply(question).plain()
-    assert text.index("“The angle of the waggle run") < text.index("“The longer the waggle run")

@@ -47,8 +47,8 @@ NEAR_DUPLICATE = 0.98
 NEAR_DUPLICATE_CONFIDENCE = 0.95
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
-# A fact quoting the best's paragraph, at least this share of its probability, is shown with it (see
-# _neighbour). Chosen on the validation sets (bench/calibrate.py): 0.1 and 0 did the same there.
+# A fact quoting a passage next to the best's, at least this share of its probability, is shown with
+# it (see _neighbour). Chosen on the validation sets (bench/calibrate.py): 0.1 and 0 did the same there.
 PASSAGE_SHARE = 0.1
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
@@ -262,19 +262,23 @@ class Matcher:
                         candidates=answerable, also=also, **common)
 
     def _neighbour(self, ranked: tuple[Scored, ...]) -> Scored | None:
-        """The most probable other candidate quoting another passage of the best's paragraph, if it
-        has at least PASSAGE_SHARE of the best's probability. A reader's question often falls between
-        two neighbouring sentences ("obama reset verdict": the proposal, or its failure?), and the
-        model then splits its probability between them: the reply shows both, in article order."""
-        place = self.knowledge.place_of(ranked[0].fact.id)
+        """The most probable other candidate quoting a neighbouring passage of the same section
+        (another sentence of the best's paragraph, or of the paragraph before or after it), if it has
+        at least PASSAGE_SHARE of the best's probability. A reader's question often falls between two
+        neighbouring passages ("obama reset verdict": the proposal, or its failure?), and the model
+        then splits its probability between them: the reply shows both, in article order."""
+        best = ranked[0].fact
+        place = self.knowledge.place_of(best.id)
         if place is None:
             return None
         for other in ranked[1:]:
             if other.score < PASSAGE_SHARE * ranked[0].score:
                 break
             there = self.knowledge.place_of(other.fact.id)
+            if there is None or other.fact.section != best.section or abs(there[0] - place[0]) > 1:
+                continue
             # Overlapping quotes show the same words: such a fact adds nothing to the passage.
-            if there and there[0] == place[0] and (there[2] <= place[1] or place[2] <= there[1]):
+            if there[0] != place[0] or there[2] <= place[1] or place[2] <= there[1]:
                 return other
         return None
 
