@@ -122,8 +122,8 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
 def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int = 100,
              alternatives: tuple[Fact, ...] = (), more: tuple[Fact, ...] = (), also: Fact | None = None) -> Reply:
     """The answer card of one fact: claim, verbatim quote, section; related and alternatives as buttons
-    (`more`: the rest of a topic asked about by name). With `also` (a fact of the same paragraph), the
-    card shows both claims and both quotes, in article order."""
+    (`more`: the rest of a topic asked about by name). With `also` (a fact quoting a neighbouring
+    passage), the card shows both claims and both quotes, in article order."""
     m = messages.get(lang)
     section = knowledge.section(fact.section)
     shown = sorted((fact, also), key=lambda f: knowledge.place_of(f.id) or ()) if also else [fact]

@@ -49,7 +49,7 @@ class Decision:
     # (inline mode lists them); when refused, every one (the closest topics come from them).
     candidates: tuple[Scored, ...] = ()
     more: tuple[Fact, ...] = ()  # for a topic asked about by name, its other facts (offered as buttons)
-    also: Fact | None = None  # a fact of the same paragraph shown with `best`: the answer may be either
+    also: Fact | None = None  # a fact quoting a passage next to `best`'s, shown with it: either may answer
 
     @property
     def answered(self) -> bool:
