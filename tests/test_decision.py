@@ -340,3 +340,12 @@ def test_a_question_between_two_neighbouring_passages_is_answered_with_both(tiny
     apart = Engine.load(folder).decide(question)
     assert apart.answered and apart.also is None
     assert together.confidence > apart.confidence  # either of the two is the answer
+
+
+def test_a_question_the_curator_lists_is_answered_with_its_fact_alone(engine):
+    # A listed question is its fact's (probability 1): no neighbour is shown with it, and the
+    # confidence stays a probability.
+    for fact in engine.knowledge.facts:
+        decision = engine.decide(fact.questions[0])
+        assert decision.best.fact.id == fact.id and decision.also is None, (fact.id, decision.also)
+        assert 0 <= decision.confidence <= 1

@@ -246,10 +246,10 @@ class Matcher:
         gap = Gap.SAID if unreported else Gap.WHO if unnamed else gap
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or unreported or unnamed or self._unstated(gap, top))
-        neighbour = self._neighbour(ranked)
+        neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
-        # with the sum of their probabilities.
-        shown = confidence + (neighbour.score / 100 if neighbour else 0.0)
+        # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
+        shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         if shown < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
