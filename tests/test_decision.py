@@ -66,6 +66,19 @@ def test_semantic_stage_finds_a_paraphrase_with_no_shared_word(engine):
     assert engine.mode == "semantic" and decision.answered and decision.best.fact.id == "sheets-missiles"
 
 
+@pytest.mark.parametrize(("question", "plainly", "fact"), [
+    ("ok so basically what are the chances this thaw lasts", "what are the chances this thaw lasts",
+     "prospects-question"),
+    ("so uh who is this author anyway", "who is this author", "author"),
+])
+def test_the_interjections_of_chat_do_not_lower_the_confidence(engine, question, plainly, fact):
+    # The embedding model reads "ok so basically" as a register far from the curated questions:
+    # it reads the question without them, as if it were asked plainly.
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, (decision.best and decision.best.fact.id)
+    assert decision.confidence >= 0.9 * engine.decide(plainly).confidence
+
+
 @pytest.mark.parametrize("question", [
     "When did Finland join NATO?",  # an event the article never mentions, with its names
     "How many warheads does Russia deploy under New START?",  # a number it never gives

@@ -27,7 +27,7 @@ from . import whole
 from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import MAX_QUESTION_CHARS, content_terms, language, normalise
+from .normalise import INTERJECTIONS, MAX_QUESTION_CHARS, content_terms, language, normalise
 from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_duration, gives_a_number, speakers_text
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
@@ -149,9 +149,13 @@ class Matcher:
         sem_order: list[int] = []
         not_answered = 0.0
         if self.semantic is not None and terms:
-            # The model knows words, not typos: it reads the question with the lexical stage's fixes.
+            # The model knows words, not typos: it reads the question with the lexical stage's fixes,
+            # and without the interjections of chat.
             fixes = {t.word: t.meant for t in terms if t.meant}
-            seen = " ".join(fixes.get(w, w) for w in normalised.split()) if fixes else question
+            tokens = normalised.split()
+            seen = question
+            if fixes or not INTERJECTIONS.isdisjoint(tokens):
+                seen = " ".join(fixes.get(w, w) for w in tokens if w not in INTERJECTIONS) or question
             sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows, lang)
             sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
             not_answered = sims.not_answered

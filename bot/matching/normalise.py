@@ -70,6 +70,14 @@ def _expand_contractions(text: str) -> str:
     return text
 
 
+# The interjections and discourse markers of chat ("ok so lol", "tbh", "hmm wait"): nothing of what
+# a question asks, and for the embedding model a register that pulls it away from the curated questions.
+INTERJECTIONS = frozenset("""
+hmm hm huh oh ah um uh eh wait lol lmao omg tbh imo idk ngl iirc afaik fwiw smh rn lmk fr ofc yep yup
+nope nah ya bruh yo hey hi hello ok okay so basically actually honestly literally seriously anyway anyways
+alright dude bro guys
+""".split())
+
 # Function words and the filler of chat questions: they say how a question is asked, not
 # what it is about. "us" is left out on purpose: after case-folding it is also the US.
 STOP_WORDS = frozenset("""
