@@ -197,6 +197,19 @@ async def test_inline_query_offers_at_most_five_answers(bot):
     assert "reset" in results[0]["title"].lower()
 
 
+async def test_inline_query_answers_a_question_between_two_passages_as_a_chat_does(bot, engine):
+    # "how did obama's reset go": the proposal and its failure, two neighbouring passages.
+    app, request = bot
+    decision = engine.decide("how did obama's reset go")
+    assert decision.answered and decision.also is not None
+    await feed(app, "inline_query", {"id": "i4", "from": {"id": 9, "is_bot": False, "first_name": "U"},
+                                     "query": "how did obama's reset go", "offset": ""})
+    results = request.sent("answerInlineQuery")[0]["results"]
+    first = results[0]["input_message_content"]["message_text"]
+    assert decision.best.fact.quote.split(".")[0] in first and decision.also.quote.split(".")[0] in first
+    assert f"f:{decision.also.id}" in [r["id"] for r in results]  # and on its own, to pick
+
+
 async def test_inline_query_naming_a_topic_offers_the_topics_facts(bot, engine):
     app, request = bot
     await feed(app, "inline_query", {"id": "i3", "from": {"id": 9, "is_bot": False, "first_name": "U"},

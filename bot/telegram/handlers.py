@@ -323,11 +323,14 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         result = engine.answer(text)
         decision, lang = result.decision, result.reply.lang
         if decision.answered and decision.best:
-            # The engine's own ranking: the answer first, then the other candidates it would also answer with.
-            facts = [decision.best.fact, *decision.alternatives]
+            # The engine's own ranking: the answer first (with its neighbouring passage, as in a chat),
+            # then the other candidates it would also answer with.
+            best = decision.best.fact
+            facts = [best, *(f for f in (decision.also, *decision.alternatives) if f)]
             facts += [c.fact for c in result.candidates if c.fact not in facts]
             results = [_article(f"f:{f.id}", replies.label(f, lang), replies.answer_text(f, lang),
-                                replies.for_fact(f, knowledge, lang)) for f in facts[:INLINE_RESULTS]]
+                                replies.for_fact(f, knowledge, lang, also=decision.also if f is best else None))
+                       for f in facts[:INLINE_RESULTS]]
         else:
             results = [_article("none", messages.get(lang).not_covered, result.reply.plain(), result.reply)]
     log.info("inline query decision results=%d", len(results))
