@@ -57,4 +57,5 @@ class Decision:
 
     @property
     def score(self) -> int:
-        return round(self.best.score) if self.best else 0
+        """The confidence in percent (of the answer shown, or of the closest fact when refused)."""
+        return round(100 * self.confidence) if self.best else 0
