@@ -161,6 +161,8 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
     # The arms-talks fact says talks could restart, not when; the author fact gives no count.
     ("When will Russia and America restart strategic arms reduction talks?", "gives no date"),
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
+    # The Bucharest fact dates its summit: a year is no count.
+    ("How many allies supported Georgia's membership at the Bucharest summit?", "does not give that number"),
     # The visit fact gives its month and year, not how long it took.
     ("How long did the Bush visit to Russia take?", "does not say how long"),
 ])
