@@ -27,8 +27,16 @@ from . import whole
 from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import INTERJECTIONS, MAX_QUESTION_CHARS, content_terms, language, normalise
-from .particulars import asked_office, asked_speaker, gives_a_date, gives_a_duration, gives_a_number, speakers_text
+from .normalise import FRAMING_NOUNS, INTERJECTIONS, MAX_QUESTION_CHARS, content_terms, language, normalise
+from .particulars import (
+    asked_office,
+    asked_speaker,
+    gives_a_date,
+    gives_a_duration,
+    gives_a_number,
+    names_a_role,
+    speakers_text,
+)
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
 
@@ -118,6 +126,8 @@ class Matcher:
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
         # Who each fact reports speaking: the words of its sentences that say someone said something.
         self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") for f in facts]
+        # ... the article's author, who "argues" every answer, aside.
+        self._authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
         self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                         for t in content_terms(name, self.lexical.synonyms))
@@ -354,7 +364,10 @@ class Matcher:
             return not names <= self._speakers_ru[self._index_of[fact.id]]
         if not self._base_names.intersection(speaker.split()):
             return False  # "what do experts say" may well mean the article's view: no name, no check
-        return bool(terms) and not terms <= self._speakers[self._index_of[fact.id]]
+        speakers = self._speakers[self._index_of[fact.id]]
+        if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
+            return not speakers - self._authorial
+        return bool(terms) and not terms <= speakers
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "who was NATO Secretary General" is answered only by a fact that names that

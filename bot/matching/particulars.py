@@ -56,6 +56,19 @@ _ASKED_RU = re.compile(
     rf"\b(?:что|как)\s+(?:(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+{_SPEECH_RU}|{_SPEECH_RU}\s+(?P<after>[\w-]+))\b")
 
 
+# A speaker named by office rather than by name ("the US president", "the German chancellor"): a
+# fact may well name the holder instead ("George W. Bush ... announced").
+_ROLES = frozenset("""
+president presidents chancellor secretary minister premier leader leaders ambassador envoy spokesman
+spokeswoman spokesperson official officials
+""".split())
+
+
+def names_a_role(speaker: str) -> bool:
+    """Whether a speaker (as asked_speaker gives it) is an office, not a name: "us president"."""
+    return speaker.split()[-1] in _ROLES
+
+
 def asked_speaker(normalised: str, lang: str = "en") -> str | None:
     """The speaker a question asks about ("the kremlin" -> "kremlin"), or None when it asks no such thing."""
     if lang == "ru":
