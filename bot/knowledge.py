@@ -205,10 +205,8 @@ def coverage(knowledge: Knowledge) -> Coverage:
     for f in knowledge.facts:
         per_section[f.section] = per_section.get(f.section, 0) + 1
     quotes = [comparable(f.quote) for f in knowledge.facts]
-    uncited = tuple(
-        n for n, paragraph in enumerate(knowledge.paragraphs, 1)
-        if not any(q and q in comparable(paragraph) for q in quotes)
-    )
+    cited_paragraphs = {place[0] for f in knowledge.facts if (place := knowledge.place_of(f.id))}
+    uncited = tuple(n for n in range(1, len(knowledge.paragraphs) + 1) if n - 1 not in cited_paragraphs)
     body = comparable("\n\n".join(knowledge.paragraphs))
     cited = bytearray(len(body))
     for q in quotes:

@@ -124,10 +124,10 @@ class Matcher:
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
-        # Who each fact reports speaking: the words of its sentences that say someone said something.
-        self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") for f in facts]
-        # ... the article's author, who "argues" every answer, aside.
-        self._authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
+        # Who each fact reports speaking: the words of its sentences that say someone said something,
+        # the article's author aside (who "argues" every answer, and is never the speaker asked about).
+        authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
+        self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") - authorial for f in facts]
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
         self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                         for t in content_terms(name, self.lexical.synonyms))
@@ -366,7 +366,7 @@ class Matcher:
             return False  # "what do experts say" may well mean the article's view: no name, no check
         speakers = self._speakers[self._index_of[fact.id]]
         if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
-            return not speakers - self._authorial
+            return not speakers
         return bool(terms) and not terms <= speakers
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
