@@ -161,6 +161,12 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
     refused_then_answered(engine, asked, answered, says="does not say who")
 
 
+def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
+    # "supposed" was taken for an office the Hegseth fact must name, and the answer refused.
+    decision = engine.decide("who is supposed to take care of europe's defence now?")
+    assert decision.answered and decision.best.fact.id == "hegseth-asia-pacific", decision.best
+
+
 @pytest.mark.parametrize(("question", "says"), [
     # The arms-talks fact says talks could restart, not when; the author fact gives no count.
     ("When will Russia and America restart strategic arms reduction talks?", "gives no date"),

@@ -53,7 +53,12 @@ _CHAT_SPELLINGS = {
 _DECADE_WORDS = "thirties forties fifties sixties seventies eighties nineties".split()
 _DECADES = {f"{d}0s": f"19{d}0s" for d in range(3, 10)} | {"00s": "2000s", "noughties": "2000s"} | {
     word: f"19{d}0s" for d, word in enumerate(_DECADE_WORDS, 3)}
-_RESPELLINGS = _CHAT_SPELLINGS | _DECADES
+# The same in Russian: "девяностые", "в девяностых", "90-е", "1990-х" are the 1990s.
+_DECADE_STEMS_RU = "тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност".split()
+_DECADES_RU = {stem + ending: f"19{d}0s" for d, stem in enumerate(_DECADE_STEMS_RU, 3)
+               for ending in ("ые", "ых", "ым", "ыми")}
+_DECADE_DIGITS_RU = re.compile(r"\b(?:19)?([3-9]0) (?:е|х|ые|ых|ым|ыми)\b")
+_RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
 # A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
 # Chat idioms that only ask to hear about something: "what's the deal with new start" asks about
@@ -165,6 +170,8 @@ def normalise(text: str) -> str:
     if not _RESPELLINGS.keys().isdisjoint(words):
         words = " ".join(_RESPELLINGS.get(w, w) for w in words).split()
     text = " ".join(words)
+    if not text.isascii():
+        text = _DECADE_DIGITS_RU.sub(r"19\1s", text)
     if "with" in words and ("what" in words or "whats" in words):
         text = _WHAT_ABOUT.sub("what about", text)
     if not _BRIEFLY.isdisjoint(words):

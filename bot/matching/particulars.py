@@ -87,6 +87,7 @@ _ASKED_OFFICE = re.compile(
     r"\bwho\s+(?:is|was|were|are|s|has been|had been)\s+(?:the\s+|a\s+|an\s+)?(?P<office>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
     r"(?:\s+(?:at|in|during|of|for|on|when|before|after|under|to|behind|back|then|now|and|that|who|with|from"
     r"|by|about|over|since|there|here|today)\b.*)?$")
+_VERB_FORM = re.compile(r"..(?:ed|ing)$")
 _COMPARING = re.compile(r"\b(more|most|less|least|or)\b")  # "who is more aggressive, A or B" names no office
 
 
@@ -96,7 +97,11 @@ def asked_office(normalised: str) -> str | None:
     if not found or _COMPARING.search(normalised):
         return None
     words = found.group("office").split()
-    return None if any(w in _NOT_SOMEONE for w in words) else words[-1]
+    # An office is a noun: "who is supposed to defend Europe", "who is going to pay" name none (but
+    # "who is Zhao married to" still asks for what the fact must state).
+    if any(w in _NOT_SOMEONE for w in words) or (len(words) == 1 and _VERB_FORM.search(words[0])):
+        return None
+    return words[-1]
 
 
 _DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}s|January|February|March|April|May|June"
