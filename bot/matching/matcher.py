@@ -139,12 +139,15 @@ class Matcher:
 
     # --- evidence ------------------------------------------------------------------------
 
-    def evidence(self, question: str, exclude_rows: tuple[int, ...] = ()) -> Evidence:
-        """The candidates for a question and a row of evidence for each (FEATURES order)."""
+    def evidence(self, question: str, exclude_rows: tuple[int, ...] = (),
+                 terms: tuple[Term, ...] | None = None) -> Evidence:
+        """The candidates for a question and a row of evidence for each (FEATURES order); `terms`
+        are the lexical stage's reading of it, when the caller has it already."""
         question = question[:MAX_QUESTION_CHARS]
         normalised = normalise(question)
         lang = language(question)
-        terms = tuple(self.lexical.terms(question))
+        if terms is None:
+            terms = tuple(self.lexical.terms(question))
         hits = tuple(self.lexical.ranked(list(terms)))
         n = len(self.knowledge.facts)
         lex_score, lex_cov, lex_ev = np.zeros(n), np.zeros(n), np.zeros(n)
@@ -222,17 +225,20 @@ class Matcher:
     def decide(self, question: str) -> Decision:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
-        ev = self.evidence(question)
-        if whole.to_the_bot(ev.normalised):
-            return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=ev.lang)
-        words = {t.word for t in ev.terms if t.word}  # the words it is about, synonyms folded
-        curated = ev.normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
+        # What needs no evidence is settled first, without embedding the question.
+        normalised, lang = normalise(question[:MAX_QUESTION_CHARS]), language(question[:MAX_QUESTION_CHARS])
+        if whole.to_the_bot(normalised):
+            return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=lang)
+        terms = tuple(self.lexical.terms(question[:MAX_QUESTION_CHARS]))
+        words = {t.word for t in terms if t.word}  # the words it is about, synonyms folded
+        curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
-        meant = None if curated else whole.meant(ev.normalised, words, ev.lang)
-        decision = self.decide(meant) if meant and ev.normalised != meant else None
+        meant = None if curated else whole.meant(normalised, words, lang)
+        decision = self.decide(meant) if meant and normalised != meant else None
         if decision is not None and decision.answered:
-            return replace(decision, question=question, truncated=truncated, lang=ev.lang)
+            return replace(decision, question=question, truncated=truncated, lang=lang)
+        ev = self.evidence(question, terms=terms)
         topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
         if topic and not curated and self._only_names_a_topic(ev, words):
             # The curator's overview of a subject the article touches in several places, the rest as buttons.
