@@ -48,6 +48,7 @@ FEATURES = (
 )
 SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
 _SEM_QUESTION = FEATURES.index("sem_question")
+_NAME_CARRIED = FEATURES.index("name_carried")
 # A question this close in meaning (cosine) to one of a fact's curated questions is that fact's:
 # of the 21 held-out curated questions this close to a curated question of some fact when fitting,
 # all 21 belonged to that fact, and no refusal example came this close to any (bench/calibrate.py).
@@ -264,8 +265,11 @@ class Matcher:
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
         gap = Gap.SAID if unreported else Gap.WHO if unnamed else gap
+        particular = unreported or unnamed or self._unstated(gap, top)  # the reply names what is missing
+        elsewhere = self._about_something_else(ev, order[0])
+        missing = missing or (() if particular else elsewhere)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
-                   or unreported or unnamed or self._unstated(gap, top))
+                   or particular or bool(elsewhere))
         neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
@@ -328,6 +332,15 @@ class Matcher:
         must not look like a typo of any word of the base."""
         return [w for w in missing if w.isascii() and not (
             self._resembles_name(w) if w in ev.names else self.lexical.resembles_known(w))]
+
+    @staticmethod
+    def _about_something_else(ev: Evidence, row: int) -> tuple[str, ...]:
+        """Verification: a question that meets the fact on its names alone and uses a word the article
+        never uses asks something else about them ("which books has Zhao Huasheng published" meets the
+        byline on the name only). Those words, or none."""
+        if ev.rows[row, _NAME_CARRIED] < 1.0:
+            return ()
+        return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0))[:3]
 
     def _listed_unanswered(self, ev: Evidence) -> bool:
         """Whether the curator listed this question as one the article does not answer: verbatim, or
