@@ -53,11 +53,14 @@ _CHAT_SPELLINGS = {
 _DECADE_WORDS = "thirties forties fifties sixties seventies eighties nineties".split()
 _DECADES = {f"{d}0s": f"19{d}0s" for d in range(3, 10)} | {"00s": "2000s", "noughties": "2000s"} | {
     word: f"19{d}0s" for d, word in enumerate(_DECADE_WORDS, 3)}
-# The same in Russian: "девяностые", "в девяностых", "90-е", "1990-х" are the 1990s.
-_DECADE_STEMS_RU = "тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност".split()
-_DECADES_RU = {stem + ending: f"19{d}0s" for d, stem in enumerate(_DECADE_STEMS_RU, 3)
+# The same in Russian: "девяностые", "в девяностых", "90-е", "1990-х" are the 1990s; "нулевые" and
+# "двухтысячные" the 2000s.
+_DECADE_STEMS_RU = {"тридцат": "1930s", "сороков": "1940s", "пятидесят": "1950s", "шестидесят": "1960s",
+                    "семидесят": "1970s", "восьмидесят": "1980s", "девяност": "1990s", "двухтысячн": "2000s",
+                    "нулев": "2000s"}
+_DECADES_RU = {stem + ending: decade for stem, decade in _DECADE_STEMS_RU.items()
                for ending in ("ые", "ых", "ым", "ыми")}
-_DECADE_DIGITS_RU = re.compile(r"\b(?:19)?([3-9]0) (?:е|х|ые|ых|ым|ыми)\b")
+_DECADE_DIGITS_RU = re.compile(r"\b(19[3-9]0|[3-9]0|2000) (?:е|х|ые|ых|ым|ыми)\b")
 _RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
 # A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
@@ -116,7 +119,7 @@ within though although however whereas whilst
 думает считает пишет говорит мнение сказано говорится написано
 привет здравствуйте вообще вкратце кратко коротко просто типа ну-ка какой-то что-то
 блин короче ладно слушай кстати вроде ага ок окей чувак
-""".split())
+""".split()) | INTERJECTIONS
 
 # Number words as digits, so "thirty years" meets "30 years". Units are left alone: a lone
 # digit is not a term, and "one" or "two" are rarely what a question is about.
@@ -171,7 +174,7 @@ def normalise(text: str) -> str:
         words = " ".join(_RESPELLINGS.get(w, w) for w in words).split()
     text = " ".join(words)
     if not text.isascii():
-        text = _DECADE_DIGITS_RU.sub(r"19\1s", text)
+        text = _DECADE_DIGITS_RU.sub(lambda m: ("19" if len(m.group(1)) == 2 else "") + m.group(1) + "s", text)
     if "with" in words and ("what" in words or "whats" in words):
         text = _WHAT_ABOUT.sub("what about", text)
     if not _BRIEFLY.isdisjoint(words):
