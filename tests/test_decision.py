@@ -171,6 +171,13 @@ def test_a_question_meeting_a_fact_on_its_names_alone_with_a_word_the_article_ne
     assert engine.reply("Who is Zhao Huasheng?").fact.id == "author"  # the name alone is the byline's
 
 
+def test_a_year_the_question_names_must_be_one_the_answer_states(engine):
+    # The first-term fact says the US supplied weapons to Ukraine, not that it did so in 2022.
+    assert not engine.decide("Which weapons did the US send Ukraine in 2022?").answered
+    decision = engine.decide("What did Bush push for at the 2008 summit?")  # the summit's own year
+    assert decision.answered and decision.best.fact.id == "bucharest-2008"
+
+
 def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
     # "supposed" was taken for an office the Hegseth fact must name, and the answer refused.
     decision = engine.decide("who is supposed to take care of europe's defence now?")

@@ -274,6 +274,7 @@ class Matcher:
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
+        refused = refused or self._another_time(ev, (top, *((neighbour.fact,) if neighbour else ())))
         if shown < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -341,6 +342,12 @@ class Matcher:
         if ev.rows[row, _NAME_CARRIED] < 1.0:
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0))[:3]
+
+    def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
+        """Verification: a year or decade the question names is one the reply must state too: "what
+        sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term."""
+        return any(_YEAR.fullmatch(t.term) and not any(self.lexical.fact_has(f, t.term) for f in shown)
+                   for t in ev.terms if t.word)
 
     def _listed_unanswered(self, ev: Evidence) -> bool:
         """Whether the curator listed this question as one the article does not answer: verbatim, or
@@ -429,6 +436,7 @@ class Matcher:
 
 
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+)\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
 
