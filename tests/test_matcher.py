@@ -212,6 +212,8 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     ("какова позиция автора?", "ru"), ("что доказывает автор", "ru"),
     # ... or its point, by any name: "core claim?" and "the crux?" were refused.
     ("the crux?", "en"), ("core claim of the essay", "en"), ("основная идея?", "ru"),
+    # ... the writer's point too: "the writer's bottom line" got who the author is, below the threshold.
+    ("the writer's bottom line?", "en"), ("ключевая мысль автора", "ru"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.

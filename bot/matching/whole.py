@@ -72,8 +72,9 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
     if (words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS)
             and not said.isdisjoint(_ARGUING)):
         return _ARGUMENT_OF_THE_ARTICLE[lang]
-    # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the essay").
+    # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
+    # essay", "the writer's bottom line").
     for nouns, phrasing in ((_SUMMARY, _SUMMARY_OF_THE_ARTICLE), (_POINT, _ARGUMENT_OF_THE_ARTICLE[lang])):
-        if words <= nouns | _QUALIFIERS | TEXT_NOUNS and not words.isdisjoint(nouns):
+        if words <= nouns | _QUALIFIERS | FRAMING_NOUNS and not words.isdisjoint(nouns):
             return phrasing
     return None
