@@ -227,10 +227,11 @@ class Matcher:
         """Answer, answer with alternatives, abstain, or point to the other piece."""
         truncated = len(question) > MAX_QUESTION_CHARS
         # What needs no evidence is settled first, without embedding the question.
-        normalised, lang = normalise(question[:MAX_QUESTION_CHARS]), language(question[:MAX_QUESTION_CHARS])
+        read = question[:MAX_QUESTION_CHARS]
+        normalised, lang = normalise(read), language(read)
         if whole.to_the_bot(normalised):
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=lang)
-        terms = tuple(self.lexical.terms(question[:MAX_QUESTION_CHARS]))
+        terms = tuple(self.lexical.terms(read))
         words = {t.word for t in terms if t.word}  # the words it is about, synonyms folded
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
@@ -265,16 +266,16 @@ class Matcher:
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
         gap = Gap.SAID if unreported else Gap.WHO if unnamed else gap
-        particular = unreported or unnamed or self._unstated(gap, top)  # the reply names what is missing
-        elsewhere = self._about_something_else(ev, order[0])
-        missing = missing or (() if particular else elsewhere)
-        refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
-                   or particular or bool(elsewhere))
         neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
-        refused = refused or self._another_time(ev, (top, *((neighbour.fact,) if neighbour else ())))
+        particular = unreported or unnamed or self._unstated(gap, top)  # the reply names what is missing
+        elsewhere = self._about_something_else(ev, order[0])
+        missing = missing or (() if particular else elsewhere)
+        refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
+                   or particular or bool(elsewhere)
+                   or self._another_time(ev, (top, *((neighbour.fact,) if neighbour else ()))))
         if shown < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
