@@ -86,26 +86,25 @@ nope nah ya bruh yo hey hi hello ok okay so basically actually honestly literall
 alright dude bro guys
 """.split())
 
-# Function words and the filler of chat questions: they say how a question is asked, not
-# what it is about. "us" is left out on purpose: after case-folding it is also the US.
+# Function words and the filler of chat questions (with the interjections above): they say how a
+# question is asked, not what it is about. "us" is left out on purpose: after case-folding it is also the US.
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any anyone anything are aren around as at
 be because been before being below between both but by can cannot could couldn did didn do does doesn
 doing don done down during each else even ever every few for from further get gets getting give go
 goes going gonna got had has have having he her here hers herself him himself his how i if in into
-is isn it its itself just know let like ll lol me mean meant might more most much must my myself no
-nor not now of off ok okay on once one only or other ought our ours ourselves out over own please pls
-plz re really s said say says shall she should so some such t tell than that the their theirs them
+is isn it its itself just know let like ll me mean meant might more most much must my myself no
+nor not now of off on once one only or other ought our ours ourselves out over own please pls
+plz re really s said say says shall she should some such t tell than that the their theirs them
 themselves then there these they thing things this those through thus to too u under until up upon
 ve very vs want wanna was wasn way we well were weren what whats whether which while
 whom whose why will with won would wouldn y yeah yes yet you your yours yourself yourselves
 whos wheres hows dont doesnt isnt wasnt arent cant wont didnt
 explain describe anybody someone somebody guess think thoughts opinion view views take
-author's authors paper's hey hi hello whole stuff basically actually exactly kind sort
-hmm hm huh oh ah um uh eh wait kinda sorta lemme gimme guy guys dude bro btw tbh imo idk lmao omg
-honestly literally seriously anyway anyways alright according briefly
+author's authors paper's whole stuff exactly kind sort
+kinda sorta lemme gimme guy btw
+according briefly
 characterise characterize characterises characterizes portray portrays depict depicts saying remind clarify
-ngl iirc afaik fwiw smh rn lmk fr ofc yep yup nope nah ya bruh
 toward towards regarding concerning alongside among amongst amid amidst across along despite onto per via
 within though although however whereas whilst
 """.split()) | frozenset("""
