@@ -16,7 +16,8 @@ from .normalise import FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
 
 ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
 
-# In a question of filler words only, "this" or "it" can only be the article ("what is this about").
+# In a question of filler words only that asks what something is about, "this" or "it" can only be
+# the article ("what is this about").
 _THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article",
                 "это": "статья", "она": "статья", "оно": "статья", "эта": "статья"}
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
@@ -64,7 +65,8 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
     `words` are the words it is about (matching's content words, synonyms folded)."""
     said = set(normalised.split())
     if not words:  # "what is this about", "кратко?": filler words only
-        if _POINTING.search(normalised):
+        # ... but "why is that" points back into a conversation the bot cannot see.
+        if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     if words <= TEXT_NOUNS and ABOUT.search(normalised):
