@@ -95,7 +95,7 @@ def test_near_scope_questions_are_refused_and_say_what_is_missing(engine, questi
     # The same names, a different predicate: only the second is something the fact says.
     (("What was Pete Hegseth's job before the Pentagon?", "What did Hegseth tell the contact group about Europe?"),
      "hegseth-asia-pacific"),
-    (("What did Medvedev do after the Kremlin?", "Why did the Obama-Medvedev reset fall apart?"), "reset-failed"),
+    (("Which books has Medvedev written?", "Why did the Obama-Medvedev reset fall apart?"), "reset-failed"),
 ])
 def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked, answered):
     refused_then_answered(engine, asked, answered)

@@ -23,11 +23,12 @@ def _dev_set() -> Path:
 
 def test_dev_set_accuracy_stays_at_or_above_target(engine):
     s = summarise(evaluate(engine, load_items(_dev_set())))
-    # Pinned at what semantic + lexical matching measures on the 85 English questions (82/85 and
-    # 17/17 near-scope since round 5; 81/85 in round 4; 78/85 in round 3; 76/89 lexical-only in
-    # round 1, with the 4 Russian refusals counted).
+    # Pinned at what semantic + lexical matching measures on the 85 English questions (83/85 and
+    # 17/17 near-scope since round 10, whose fit also learns from a second article; 82/85 in rounds
+    # 5-9; 81/85 in round 4; 78/85 in round 3; 76/89 lexical-only in round 1, with the 4 Russian
+    # refusals counted).
     right, total = s.overall
-    assert right / total >= 0.96, s
+    assert right / total >= 0.97, s
     for category in ("offtopic", "sidebar", "chat", "keywords", "typo"):
         ok, n = s.per_category[category]
         assert ok == n, (category, s.per_category[category])
