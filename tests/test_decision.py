@@ -190,6 +190,8 @@ def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
     # The Bucharest fact dates its summit: a year is no count.
     ("How many allies supported Georgia's membership at the Bucharest summit?", "does not give that number"),
+    # What it cost is a number too, however the question begins.
+    ("во сколько обошлись санкции против России", "нет этой цифры"),
     # The visit fact gives its month and year, not how long it took.
     ("How long did the Bush visit to Russia take?", "does not say how long"),
 ])
