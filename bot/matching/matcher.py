@@ -66,7 +66,8 @@ _STATES = {Gap.WHEN: gives_a_date, Gap.HOW_MANY: gives_a_number, Gap.HOW_LONG: g
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
     (re.compile(r"^(how long|for how long|как долго|сколько времени)\b"), Gap.HOW_LONG),
-    (re.compile(r"^(how many|how much|сколько|во сколько|на сколько)\b"), Gap.HOW_MANY),  # "во сколько обошлось": what it cost
+    # "во сколько обошлось": what something cost is a number too.
+    (re.compile(r"^(how many|how much|сколько|во сколько|на сколько)\b"), Gap.HOW_MANY),
     (re.compile(r"^(who|кто)\b"), Gap.WHO),
 )
 
