@@ -18,7 +18,7 @@ from typing import BinaryIO, TextIO
 from . import messages
 from .engine import Engine
 from .knowledge import KnowledgeError, coverage, load, resolve_path
-from .matching import load_embedder
+from .matching import load_embedder, whole
 from .settings import Settings, SettingsError
 
 EXIT_OK, EXIT_CONFIG = 0, 2
@@ -183,12 +183,23 @@ def check(path: str | None) -> int:
     print("matching: semantic + lexical (embedding model loaded)" if embedder else
           "matching: lexical only (embedding model not available, or SEMANTIC=off)")
     print(f"paragraphs cited: {report.paragraph_count - len(report.uncited_paragraphs)}/{report.paragraph_count}")
+    unanswered = _whole_article_unanswered(Engine.load(path, embedder=embedder), knowledge)
+    print(f"whole-article questions not answered: {', '.join(f'“{q}”' for q in unanswered)} (readers ask these "
+          "first; list them among the questions of the fact that states the article's point, or they get its "
+          "parts)" if unanswered else "whole-article questions: answered")
     print("facts per section:")
     for section in knowledge.sections:
         print(f"  {report.facts_per_section.get(section.id, 0):3d}  {section.id}")
     for n in report.uncited_paragraphs:
         print(f"uncited paragraph {n}: {knowledge.paragraphs[n - 1][:80]}...")
     return EXIT_OK
+
+
+def _whole_article_unanswered(engine: Engine, knowledge) -> list[str]:
+    """The plain phrasings of questions about the whole article that the base does not answer."""
+    languages = ("en", "ru") if any(f.answer_ru for f in knowledge.facts) else ("en",)
+    asked = dict.fromkeys(q for lang in languages for q in whole.plain_phrasings(lang))
+    return [q for q in asked if not engine.decide(q).answered]
 
 
 # --- review ----------------------------------------------------------------------------------

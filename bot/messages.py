@@ -23,6 +23,7 @@ class Messages:
     inline_hint: str
     about: str
     sections_heading: str
+    outline: str
     section_facts: str
     source_line: str
     quote_label: str
@@ -91,6 +92,7 @@ EN = Messages(
     inline_hint="You can also type @{username} followed by a question in any chat.",
     about="{author}, “{title}”. {series}, {publisher}, {date}.\nAuthor: {affiliation}.",
     sections_heading="The article, part by part:",
+    outline="“{title}” by {author}, part by part:",
     section_facts="What it says here:",
     source_line="Section: {section}",
     quote_label="From the article:",
@@ -167,6 +169,7 @@ RU = Messages(
     inline_hint="В любом чате можно набрать @{username} и вопрос.",
     about="{author}, «{title}». {series}, {publisher}, {date}.\nОб авторе: {affiliation}.",
     sections_heading="Статья по частям:",
+    outline="«{title}», {author}, по частям:",
     section_facts="Что здесь говорится:",
     source_line="Раздел: {section}",
     quote_label="Цитата из статьи (англ.):",

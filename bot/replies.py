@@ -97,6 +97,9 @@ def for_decision(decision: Decision, knowledge: Knowledge, lang: str = "en") -> 
         text = m.other_piece.format(title=r.title, author=r.author, article_title=knowledge.article.title,
                                     article_author=knowledge.article.author)
         return Reply((*notes, (Style.TEXT, text)), lang=lang)
+    if decision.kind is Kind.OUTLINE:
+        reply = for_outline(knowledge, decision.alternatives, lang)
+        return replace(reply, blocks=notes + reply.blocks)
     if decision.kind is Kind.EMPTY:
         example = label(knowledge.opening_facts[0], lang)
         return Reply((*notes, (Style.TEXT, m.empty.format(example=example))), _rows(decision.alternatives, lang),
@@ -170,6 +173,17 @@ def for_sections(knowledge: Knowledge, lang: str = "en") -> Reply:
               *((Style.ITEM, f"{n}. {section_title(s, lang)}") for n, s in enumerate(knowledge.sections, 1)))
     rows = tuple((Button(section_title(s, lang), button_data("s", s.id, lang)),) for s in knowledge.sections)
     return Reply(blocks, rows, lang=lang)
+
+
+def for_outline(knowledge: Knowledge, picks: tuple[Fact, ...], lang: str = "en") -> Reply:
+    """What the whole article covers, when the base does not sum it up: each section's title and
+    summary, in article order, and questions to try (`picks`) as buttons."""
+    m = messages.get(lang)
+    parts = ((Style.ITEM, f"{section_title(s, lang)}: {s.summary_ru if lang == 'ru' and s.summary_ru else s.summary}")
+             for s in knowledge.sections if knowledge.facts_in(s.id))
+    blocks = ((Style.TEXT, m.outline.format(**citation_fields(knowledge, lang))), *parts,
+              (Style.BOLD, m.examples_heading), *((Style.ITEM, label(f, lang)) for f in picks))
+    return Reply(blocks, _rows(picks, lang), suggestions=tuple(f.id for f in picks), lang=lang)
 
 
 def for_start(knowledge: Knowledge, lang: str = "en", examples: int = 3) -> Reply:

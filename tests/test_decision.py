@@ -47,6 +47,16 @@ def test_another_article_refuses_unrelated_questions(tiny_engine, question):
     assert not tiny_engine.decide(question).answered
 
 
+@pytest.mark.parametrize("question", ["what is this essay about?", "summarize", "о чём это вообще"])
+def test_a_base_that_does_not_sum_itself_up_shows_its_parts_when_asked_about_the_whole(tiny_engine, question):
+    # Its curator listed no "what is the article about": matched on "essay" or "article" alone, the
+    # question would get a fact, or "not covered"; the reader gets the article's parts instead.
+    reply = tiny_engine.reply(question)
+    assert tiny_engine.decide(question).kind is Kind.OUTLINE and not reply.answered
+    assert "The waggle dance: How a forager tells her sisters where the food is." in reply.plain()
+    assert reply.suggestions == ("waggle-direction",)
+
+
 def test_a_base_without_russian_answers_does_not_claim_in_russian_that_no_one_is_reported_speaking(tiny_engine):
     # The speaker check reads Russian questions against the facts' Russian answers; this base has none.
     decision = tiny_engine.decide("что Джейн Доу сказала о танце пчёл?")

@@ -226,6 +226,14 @@ def test_check_command_exits_2_and_lists_problems(tmp_path, capsys):
     assert f"{path}:19:" in capsys.readouterr().out
 
 
+def test_check_tells_whether_the_base_answers_questions_about_the_whole_article(tmp_path, capsys):
+    # The shipped base sums itself up; the fixture lists no such question, and its curator is told which.
+    assert main(["check"]) == 0
+    assert "whole-article questions: answered" in capsys.readouterr().out
+    assert main(["check", str(write(tmp_path, GOOD))]) == 0
+    assert "whole-article questions not answered: “what is the article about”" in capsys.readouterr().out
+
+
 def test_check_reports_uncited_paragraphs(tmp_path, capsys):
     path = write(tmp_path, GOOD, source=SOURCE + "\nA third paragraph nobody quotes.\n")
     assert main(["check", str(path)]) == 0

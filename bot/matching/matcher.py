@@ -238,9 +238,19 @@ class Matcher:
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
         meant = None if curated else whole.meant(normalised, words, lang)
-        decision = self.decide(meant) if meant and normalised != meant else None
-        if decision is not None and decision.answered:
-            return replace(decision, question=question, truncated=truncated, lang=lang)
+        if meant and normalised != meant:
+            return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
+        decision = self._weigh(question, terms, words, curated=curated, truncated=truncated)
+        if meant and decision.kind is Kind.ABSTAIN:
+            # The plain phrasing itself, which this base does not answer: matched on "article" alone it
+            # would get the byline; the article's parts, in order, tell the reader more.
+            return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
+        return decision
+
+    def _weigh(self, question: str, terms: tuple[Term, ...], words: set[str], *, curated: bool,
+               truncated: bool) -> Decision:
+        """The decision on the evidence: a topic's overview, the other piece, or the model's best
+        candidate, answered or refused after verification."""
         ev = self.evidence(question, terms=terms)
         topic = self._topics.get(frozenset(t.term for t in ev.terms if t.word))
         if topic and not curated and self._only_names_a_topic(ev, words):

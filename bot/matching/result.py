@@ -14,6 +14,7 @@ class Kind(StrEnum):
     ABSTAIN = "abstain"  # the article does not cover it
     OTHER_PIECE = "other_piece"  # about a related-reading piece, not this article
     EMPTY = "empty"  # nothing to match: blank, emoji only, only filler words
+    OUTLINE = "outline"  # about the whole article, which the base does not sum up: its parts instead
 
 
 class Gap(StrEnum):

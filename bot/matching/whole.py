@@ -25,6 +25,12 @@ _ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем ста
 _ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
 _SUMMARY_OF_THE_ARTICLE = "summary"  # the base's summary, whichever fact holds it, in either language
 
+
+def plain_phrasings(lang: str) -> tuple[str, ...]:
+    """The questions every way of asking about the whole article comes down to: a base answers them
+    among its curated questions (python -m bot check reports any it does not)."""
+    return _ABOUT_THE_ARTICLE[lang], _ARGUMENT_OF_THE_ARTICLE[lang], _SUMMARY_OF_THE_ARTICLE
+
 # Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
 _ARGUING = frozenset("""
 think thinks thought say says said argue argues argued believe believes claim claims feel feels reckon reckons

@@ -22,6 +22,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from .. import messages, replies, review
 from ..engine import Engine
 from ..knowledge import KnowledgeError
+from ..matching import Kind
 from ..questionlog import QuestionLog, read_only
 from ..replies import Button
 from .guards import RateLimiter, RepeatFilter, Verdict
@@ -332,7 +333,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                                 replies.for_fact(f, knowledge, lang, also=decision.also if f is best else None))
                        for f in facts[:INLINE_RESULTS]]
         else:
-            results = [_article("none", messages.get(lang).not_covered, result.reply.plain(), result.reply)]
+            m = messages.get(lang)
+            title = m.sections_heading if decision.kind is Kind.OUTLINE else m.not_covered
+            results = [_article("none", title, result.reply.plain(), result.reply)]
     log.info("inline query decision results=%d", len(results))
     await query.answer(results[:INLINE_RESULTS] if text else results[:50], cache_time=60)
 
