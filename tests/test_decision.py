@@ -57,6 +57,14 @@ def test_a_base_that_does_not_sum_itself_up_shows_its_parts_when_asked_about_the
     assert reply.suggestions == ("waggle-direction",)
 
 
+def test_a_base_without_russian_answers_a_russian_question_about_one_of_its_names():
+    # Every Russian word is unknown to an English-only base: that is no sign the question asks
+    # something else about the name ("what is Nightjet" was refused, "такое" taken for the unknown word).
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "examples" / "night-trains")
+    decision = engine.decide("что такое Nightjet")
+    assert decision.answered and decision.best.fact.id == "nightjet-network", (decision.kind, decision.missing)
+
+
 def test_a_base_without_russian_answers_does_not_claim_in_russian_that_no_one_is_reported_speaking(tiny_engine):
     # The speaker check reads Russian questions against the facts' Russian answers; this base has none.
     decision = tiny_engine.decide("что Джейн Доу сказала о танце пчёл?")

@@ -27,7 +27,15 @@ from . import whole
 from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
-from .normalise import FRAMING_NOUNS, INTERJECTIONS, MAX_QUESTION_CHARS, content_terms, language, normalise
+from .normalise import (
+    FRAMING_NOUNS,
+    INTERJECTIONS,
+    MAX_QUESTION_CHARS,
+    content_terms,
+    is_cyrillic,
+    language,
+    normalise,
+)
 from .particulars import (
     asked_office,
     asked_speaker,
@@ -131,6 +139,7 @@ class Matcher:
         authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
         self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") - authorial for f in facts]
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
+        self._russian = any(f.questions_ru for f in facts)
         self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                         for t in content_terms(name, self.lexical.synonyms))
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
@@ -346,14 +355,15 @@ class Matcher:
         return [w for w in missing if w.isascii() and not (
             self._resembles_name(w) if w in ev.names else self.lexical.resembles_known(w))]
 
-    @staticmethod
-    def _about_something_else(ev: Evidence, row: int) -> tuple[str, ...]:
+    def _about_something_else(self, ev: Evidence, row: int) -> tuple[str, ...]:
         """Verification: a question that meets the fact on its names alone and uses a word the article
         never uses asks something else about them ("which books has Zhao Huasheng published" meets the
-        byline on the name only). Those words, or none."""
+        byline on the name only). Those words, or none. A base without Russian knows no Russian word:
+        "что такое Nightjet" asks nothing else."""
         if ev.rows[row, _NAME_CARRIED] < 1.0:
             return ()
-        return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0))[:3]
+        return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
+                                   and (self._russian or not is_cyrillic(t.word))))[:3]
 
     def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: a year or decade the question names is one the reply must state too: "what
