@@ -156,7 +156,7 @@ def test_abstention_reply_says_not_covered_and_offers_topics(engine):
 
 
 def test_empty_and_filler_only_questions_are_not_answered(engine):
-    for question in ("", "   ", "???", "🙂🙂", "what is it?", "why is that", "\u200b\u200f"):
+    for question in ("", "   ", "???", "🙂🙂", "what is it?", "why is that", "\u200b\u200f", "thanks!", "спасибо"):
         decision = engine.decide(question)
         assert decision.kind is Kind.EMPTY, (question, decision.kind)
 

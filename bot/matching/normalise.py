@@ -83,7 +83,7 @@ def _expand_contractions(text: str) -> str:
 INTERJECTIONS = frozenset("""
 hmm hm huh oh ah um uh eh wait lol lmao omg tbh imo idk ngl iirc afaik fwiw smh rn lmk fr ofc yep yup
 nope nah ya bruh yo hey hi hello ok okay so basically actually honestly literally seriously anyway anyways
-alright dude bro guys
+alright dude bro guys thanks thank thx cheers спасибо благодарю
 """.split())
 
 # Function words and the filler of chat questions (with the interjections above): they say how a
