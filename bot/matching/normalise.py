@@ -205,14 +205,18 @@ class Synonyms:
 # author's, so the writer named as the one who thinks, says or argues is framing, not topic.
 # ("Where does the author work" keeps its author.)
 # The text itself, by any of its names: "what is the essay about" asks what the article is about.
-TEXT_NOUNS = frozenset("article paper piece essay text статья статье статьи статью текст текста тексте".split())
+TEXT_NOUNS = frozenset("""
+article paper piece essay text статья статье статьи статью текст текста тексте записка записки записке записку
+доклад доклада докладе
+""".split())
 FRAMING_NOUNS = TEXT_NOUNS | frozenset("author writer автор автора автору".split())
 OPINION_WORDS = frozenset("""
 think thinks thought say says said argue argues argued believe believes claim claims write writes wrote
 feel feels view views see sees make makes predict predicts expect expects suggest suggests conclude
 concludes reckon reckons propose proposes consider considers mention mentions discuss discusses
 describe describes explain explains opinion position stance perspective take thoughts according
-characterise characterize characterises characterizes portray portrays depict depicts saying
+characterise characterize characterises characterizes portray portrays depict depicts saying arguing
+thinking claiming believing suggesting
 думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
 взгляды доказывает позиция позицию
 """.split())

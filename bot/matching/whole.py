@@ -33,7 +33,8 @@ def plain_phrasings(lang: str) -> tuple[str, ...]:
 
 # Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
 _ARGUING = frozenset("""
-think thinks thought say says said argue argues argued believe believes claim claims feel feels reckon reckons
+think thinks thought thinking say says said saying argue argues argued arguing believe believes claim claims
+claiming feel feels reckon reckons
 opinion position stance perspective take thoughts view views
 думает считает говорит полагает утверждает доказывает мнение позиция позицию взгляд взгляды
 """.split())
