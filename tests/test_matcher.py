@@ -198,6 +198,7 @@ def test_asking_for_the_gist_gets_the_articles_thesis(engine, question):
 @pytest.mark.parametrize(("question", "lang"), [
     ("what's the essay about?", "en"), ("so what is this text about, in a nutshell?", "en"),
     ("what's the piece about, briefly", "en"), ("о чём этот текст, в двух словах?", "ru"),
+    ("о чём эта записка?", "ru"),  # a policy paper ("аналитическая записка") is the text too
 ])
 def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engine, question, lang):
     # Any name of the text (essay, piece, текст) asked about is the article; how briefly to answer
@@ -209,7 +210,7 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
 
 @pytest.mark.parametrize(("question", "lang"), [
     ("so what does the writer argue?", "en"), ("what's the author's stance", "en"),
-    ("what does the author believe", "en"),
+    ("what does the author believe", "en"), ("what's the writer arguing here", "en"),
     ("какова позиция автора?", "ru"), ("что доказывает автор", "ru"),
     # ... or its point, by any name: "core claim?" and "the crux?" were refused.
     ("the crux?", "en"), ("core claim of the essay", "en"), ("основная идея?", "ru"),
