@@ -57,11 +57,29 @@ def test_a_base_that_does_not_sum_itself_up_shows_its_parts_when_asked_about_the
     assert reply.suggestions == ("waggle-direction",)
 
 
-def test_a_base_without_russian_answers_a_russian_question_about_one_of_its_names():
+@pytest.fixture(scope="module")
+def second_article():
+    # A second worked example, written as a new curator would (3 questions a fact, English only).
+    return Engine.load(Path(__file__).resolve().parent.parent / "examples" / "night-trains")
+
+
+@pytest.mark.parametrize(("question", "kind", "fact"), [
+    ("Why did the German rail company drop its sleepers?", Kind.ANSWER, "db-withdrew"),
+    ("flying?", Kind.ANSWER, "emissions"),  # its topic's overview, the other facts on it as buttons
+    ("How many staff does Nightjet employ?", Kind.ABSTAIN, None),
+    ("is high-speed rail the future?", Kind.OTHER_PIECE, None),  # the related-reading box
+    ("how do I bake sourdough bread", Kind.ABSTAIN, None),
+])
+def test_the_engine_carries_over_to_a_second_article(second_article, question, kind, fact):
+    decision = second_article.decide(question)
+    assert decision.kind is kind and (decision.best.fact.id if decision.answered else None) == fact, (
+        decision.kind, decision.best and decision.best.fact.id, decision.confidence)
+
+
+def test_a_base_without_russian_answers_a_russian_question_about_one_of_its_names(second_article):
     # Every Russian word is unknown to an English-only base: that is no sign the question asks
     # something else about the name ("what is Nightjet" was refused, "такое" taken for the unknown word).
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "examples" / "night-trains")
-    decision = engine.decide("что такое Nightjet")
+    decision = second_article.decide("что такое Nightjet")
     assert decision.answered and decision.best.fact.id == "nightjet-network", (decision.kind, decision.missing)
 
 
