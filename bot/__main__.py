@@ -183,7 +183,7 @@ def check(path: str | None) -> int:
     print("matching: semantic + lexical (embedding model loaded)" if embedder else
           "matching: lexical only (embedding model not available, or SEMANTIC=off)")
     print(f"paragraphs cited: {report.paragraph_count - len(report.uncited_paragraphs)}/{report.paragraph_count}")
-    unanswered = _whole_article_unanswered(Engine.load(path, embedder=embedder), knowledge)
+    unanswered = _whole_article_unanswered(Engine.load(path, embedder=embedder))
     print(f"whole-article questions not answered: {', '.join(f'“{q}”' for q in unanswered)} (readers ask these "
           "first; list them among the questions of the fact that states the article's point, or they get its "
           "parts)" if unanswered else "whole-article questions: answered")
@@ -195,9 +195,9 @@ def check(path: str | None) -> int:
     return EXIT_OK
 
 
-def _whole_article_unanswered(engine: Engine, knowledge) -> list[str]:
+def _whole_article_unanswered(engine: Engine) -> list[str]:
     """The plain phrasings of questions about the whole article that the base does not answer."""
-    languages = ("en", "ru") if any(f.answer_ru for f in knowledge.facts) else ("en",)
+    languages = ("en", "ru") if any(f.answer_ru for f in engine.knowledge.facts) else ("en",)
     asked = dict.fromkeys(q for lang in languages for q in whole.plain_phrasings(lang))
     return [q for q in asked if not engine.decide(q).answered]
 

@@ -70,6 +70,10 @@ def section_title(section: Section, lang: str = "en") -> str:
     return section.title_ru if lang == "ru" and section.title_ru else section.title
 
 
+def section_summary(section: Section, lang: str = "en") -> str:
+    return section.summary_ru if lang == "ru" and section.summary_ru else section.summary
+
+
 def _when(knowledge: Knowledge, lang: str) -> str:
     date = knowledge.article.date
     return date.strftime("%d.%m.%Y") if lang == "ru" else date.strftime("%d %B %Y").lstrip("0")
@@ -161,8 +165,7 @@ def for_more(fact: Fact, knowledge: Knowledge, lang: str = "en") -> Reply:
 def for_section(section: Section, knowledge: Knowledge, lang: str = "en") -> Reply:
     """A section: its title, summary, and its facts as buttons."""
     facts = knowledge.facts_in(section.id)
-    summary = section.summary_ru if lang == "ru" and section.summary_ru else section.summary
-    blocks = ((Style.BOLD, section_title(section, lang)), (Style.TEXT, summary),
+    blocks = ((Style.BOLD, section_title(section, lang)), (Style.TEXT, section_summary(section, lang)),
               (Style.NOTE, messages.get(lang).section_facts), *((Style.ITEM, label(f, lang)) for f in facts))
     return Reply(blocks, _rows(facts, lang), section=section, suggestions=tuple(f.id for f in facts), lang=lang)
 
@@ -179,7 +182,7 @@ def for_outline(knowledge: Knowledge, picks: tuple[Fact, ...], lang: str = "en")
     """What the whole article covers, when the base does not sum it up: each section's title and
     summary, in article order, and questions to try (`picks`) as buttons."""
     m = messages.get(lang)
-    parts = ((Style.ITEM, f"{section_title(s, lang)}: {s.summary_ru if lang == 'ru' and s.summary_ru else s.summary}")
+    parts = ((Style.ITEM, f"{section_title(s, lang)}: {section_summary(s, lang)}")
              for s in knowledge.sections if knowledge.facts_in(s.id))
     blocks = ((Style.TEXT, m.outline.format(**citation_fields(knowledge, lang))), *parts,
               (Style.BOLD, m.examples_heading), *((Style.ITEM, label(f, lang)) for f in picks))

@@ -138,8 +138,8 @@ class Matcher:
         # the article's author aside (who "argues" every answer, and is never the speaker asked about).
         authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
         self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") - authorial for f in facts]
+        self._russian = any(f.questions_ru for f in facts)  # a base without Russian knows no Russian word
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
-        self._russian = any(f.questions_ru for f in facts)
         self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                         for t in content_terms(name, self.lexical.synonyms))
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]

@@ -31,6 +31,7 @@ def plain_phrasings(lang: str) -> tuple[str, ...]:
     among its curated questions (python -m bot check reports any it does not)."""
     return _ABOUT_THE_ARTICLE[lang], _ARGUMENT_OF_THE_ARTICLE[lang], _SUMMARY_OF_THE_ARTICLE
 
+
 # Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
 _ARGUING = frozenset("""
 think thinks thought thinking say says said saying argue argues argued arguing believe believes claim claims

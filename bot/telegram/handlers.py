@@ -317,8 +317,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     text = query.query.strip()
     if not text:
         lang = user_lang(update)
-        results = [_article(f"s:{s.id}", replies.section_title(s, lang), s.summary_ru if lang == "ru" and
-                            s.summary_ru else s.summary, replies.for_section(s, knowledge, lang))
+        results = [_article(f"s:{s.id}", replies.section_title(s, lang), replies.section_summary(s, lang),
+                            replies.for_section(s, knowledge, lang))
                    for s in knowledge.sections]
     else:
         result = engine.answer(text)
