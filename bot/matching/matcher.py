@@ -290,16 +290,15 @@ class Matcher:
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
+        also = neighbour.fact if neighbour else None
         particular = unreported or unnamed or self._unstated(gap, top)  # the reply names what is missing
         elsewhere = self._about_something_else(ev, order[0])
         missing = missing or (() if particular else elsewhere)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
-                   or particular or bool(elsewhere)
-                   or self._another_time(ev, (top, *((neighbour.fact,) if neighbour else ()))))
+                   or particular or bool(elsewhere) or self._another_time(ev, (top, also) if also else (top,)))
         if shown < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
-        also = neighbour.fact if neighbour else None
         floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
         close = tuple(s.fact for s in ranked[1:] if s.score >= floor and s.fact is not also)
         kind = Kind.DID_YOU_MEAN if close else Kind.ANSWER
