@@ -212,6 +212,9 @@ def test_a_year_the_question_names_must_be_one_the_answer_states(engine):
     assert not engine.decide("Which weapons did the US send Ukraine in 2022?").answered
     decision = engine.decide("What did Bush push for at the 2008 summit?")  # the summit's own year
     assert decision.answered and decision.best.fact.id == "bucharest-2008"
+    # A decade is stated by a year in it: the reset was abandoned in 2012.
+    decision = engine.decide("How did Obama's reset end in the 2010s?")
+    assert decision.answered and decision.best.fact.id == "reset-failed"
 
 
 def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
@@ -226,6 +229,9 @@ def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
     # The Bucharest fact dates its summit: a year is no count.
     ("How many allies supported Georgia's membership at the Bucharest summit?", "does not give that number"),
+    # Nor is a rank: "NATO's 75th anniversary" counts no one.
+    ("How many countries were at the Washington summit that called Ukraine's path irreversible?",
+     "does not give that number"),
     # What it cost is a number too, however the question begins.
     ("во сколько обошлись санкции против России", "нет этой цифры"),
     # The visit fact gives its month and year, not how long it took.

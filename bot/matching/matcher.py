@@ -367,8 +367,13 @@ class Matcher:
     def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: a year or decade the question names is one the reply must state too: "what
         sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term."""
-        return any(_YEAR.fullmatch(t.term) and not any(self.lexical.fact_has(f, t.term) for f in shown)
+        return any(_YEAR.fullmatch(t.term) and not any(self._dates(f, t.term) for f in shown)
                    for t in ev.terms if t.word)
+
+    def _dates(self, fact: Fact, year: str) -> bool:
+        """Whether a fact names a year, or for a decade ("2010s") the decade or a year in it (2012)."""
+        years = [year[:3] + str(d) for d in range(10)] if year.endswith("0s") else []
+        return any(self.lexical.fact_has(fact, y) for y in (year, *years))
 
     def _listed_unanswered(self, ev: Evidence) -> bool:
         """Whether the curator listed this question as one the article does not answer: verbatim, or

@@ -108,6 +108,8 @@ _DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}s|Jan
                    r"|July|August|September|October|November|December)\b")
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
                      r"|fifty|hundred|thousand|million|billion|dozens?|half|percent)\b", re.IGNORECASE)
+# Nor is a rank: "NATO's 75th anniversary" says nothing of how many members voted.
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The day of a written date ("February 28, 2025") is no count either.
 _DAY_OF_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
                            r"|December)\s+\d{1,2}\b")
@@ -133,7 +135,7 @@ def gives_a_duration(text: str) -> bool:
 def gives_a_number(text: str) -> bool:
     """Whether a fact's text states a number, in digits or in words, other than a year or a date:
     "how many members backed Ukraine's bid at Bucharest" is not answered by "the 2008 summit"."""
-    return _NUMBER.search(_DATE.sub(" ", _DAY_OF_MONTH.sub(" ", text))) is not None
+    return _NUMBER.search(_ORDINAL.sub(" ", _DATE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))) is not None
 
 
 def speakers_text(text: str, lang: str = "en") -> list[str]:
