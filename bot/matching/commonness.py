@@ -36,7 +36,7 @@ _ENDINGS = (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("ised", "i
 
 
 def zipf(word: str) -> float:
-    """Zipf frequency of a lower-case word in its language (0 outside the 40,000 most common); an
+    """Zipf frequency of a lower-case word in its language (0 outside the 60,000 most common); an
     English word the table lacks takes the frequency of its base form ("keenest" that of "keen")."""
     russian = bool(word) and "\u0400" <= word[0] <= "\u04ff"
     table = _zipf("ru" if russian else "en")
