@@ -67,6 +67,7 @@ def second_article():
     ("Why did the German rail company drop its sleepers?", Kind.ANSWER, "db-withdrew"),
     ("flying?", Kind.ANSWER, "emissions"),  # its topic's overview, the other facts on it as buttons
     ("How many staff does Nightjet employ?", Kind.ABSTAIN, None),
+    ("how much cleaner is a sleeper than a plane", Kind.ANSWER, "emissions"),  # "roughly a tenth" is a number
     ("is high-speed rail the future?", Kind.OTHER_PIECE, None),  # the related-reading box
     ("how do I bake sourdough bread", Kind.ABSTAIN, None),
 ])

@@ -106,8 +106,10 @@ def asked_office(normalised: str) -> str | None:
 
 _DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}s|January|February|March|April|May|June"
                    r"|July|August|September|October|November|December)\b")
+# A share is a number too: "roughly a tenth" says how much less.
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-                     r"|fifty|hundred|thousand|million|billion|dozens?|half|percent)\b", re.IGNORECASE)
+                     r"|fifty|hundred|thousand|million|billion|dozens?|half|percent|tenths?|quarters?|twice|double)\b",
+                     re.IGNORECASE)
 # Nor is a rank: "NATO's 75th anniversary" says nothing of how many members voted.
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The day of a written date ("February 28, 2025") is no count either.
