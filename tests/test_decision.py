@@ -233,6 +233,8 @@ def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
     # Nor is a rank: "NATO's 75th anniversary" counts no one.
     ("How many countries were at the Washington summit that called Ukraine's path irreversible?",
      "does not give that number"),
+    # A quantity asked by name is a number too.
+    ("What is the value of US weapons given to Ukraine under Trump?", "does not give that number"),
     # What it cost is a number too, however the question begins.
     ("во сколько обошлись санкции против России", "нет этой цифры"),
     # The visit fact gives its month and year, not how long it took.
