@@ -45,14 +45,15 @@ point claim argument thesis idea message crux gist takeaway upshot essence line 
 мысль идея идею суть смысл тезис посыл
 """.split())
 _QUALIFIERS = frozenset("""
-main key core central chief principal basic overall big bottom whole brief short quick
+main key core central chief principal basic overall big bottom whole brief short quick simply simple plain plainly
 главная главный главное главную основная основной основное основную ключевая ключевой ключевое
 центральная центральный краткое краткий краткая
 """.split())
 # "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text.
 _SUMMARY = frozenset("""
 summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
-резюме пересказ перескажи изложи содержание итоги итог выводы
+eli5 explain simplify
+резюме пересказ перескажи изложи содержание итоги итог выводы объясни
 """.split())
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
 
@@ -85,6 +86,6 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
     # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
     # essay", "the writer's bottom line").
     for nouns, phrasing in ((_SUMMARY, _SUMMARY_OF_THE_ARTICLE), (_POINT, _ARGUMENT_OF_THE_ARTICLE[lang])):
-        if words <= nouns | _QUALIFIERS | FRAMING_NOUNS and not words.isdisjoint(nouns):
+        if words <= nouns | _QUALIFIERS | FRAMING_NOUNS and not said.isdisjoint(nouns):  # "explain" is no content word
             return phrasing
     return None
