@@ -46,6 +46,9 @@ _CHAT_SPELLINGS = {
     "bout": "about", "abot": "about", "cuz": "because", "coz": "because", "bc": "because", "bcz": "because",
     "becuase": "because", "becasue": "because", "tho": "though", "thru": "through", "ur": "your", "im": "i am",
     "ive": "i have", "shud": "should", "cud": "could", "wud": "would", "dunno": "do not know", "thier": "their",
+    # ... and chat shorthand for content words, which the base writes in full.
+    "uni": "university", "govt": "government", "admin": "administration", "prez": "president",
+    "intl": "international", "natl": "national", "ppl": "people",
 }
 
 # Decades as the article writes them: "the 90s" and "the nineties" are its "1990s". Not the 10s or
