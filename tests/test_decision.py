@@ -249,6 +249,9 @@ def test_when_how_many_and_how_long_need_a_fact_that_gives_them(engine, question
     ("When does the New START Treaty expire?", "new-start-expiry"),
     ("How many years have US-Russia relations had ups and downs?", "ups-and-downs"),  # "three decades"
     ("how long has nato expansion been a problem", "nato-obstacle"),  # "over the past 30 years"
+    # Time left is answered by the date it runs out (it asked for a number, and the fact gives none).
+    ("how much longer until the new start treaty runs out", "new-start-expiry"),
+    ("сколько осталось до конца договора о стратегических вооружениях", "new-start-expiry"),
 ])
 def test_when_how_many_and_how_long_are_answered_by_a_fact_that_gives_them(engine, question, fact):
     decision = engine.decide(question)
