@@ -282,6 +282,8 @@ def test_a_common_word_written_as_a_name_the_article_never_uses_is_decisive(engi
     ("Which leaders were keenest to stop Ukraine joining NATO in 2008?", "bucharest-2008"),
     # "bromance", "fizzle": rare words of English, not names (the table lists 60,000 words).
     ("did the bush putin bromance fizzle after iraq", "iraq-war-2003"),
+    # "-able" and "un-" forms of words it has.
+    ("is the obstacle of nato expansion unfixable", "nato-obstacle"),
 ])
 def test_an_uncommon_form_of_an_everyday_word_is_not_taken_for_a_name(engine, question, fact):
     # "categorised", "keenest": forms the frequency table lacks, of words it has.

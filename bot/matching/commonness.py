@@ -28,11 +28,12 @@ def _zipf(lang: str) -> dict[str, float]:
     return table
 
 
-# English endings, and what the base form ends in: the table lists "keen" and "categorize",
-# not "keenest" or "categorised", which are no rarer for it.
+# English endings, and what the base form ends in: the table lists "keen", "categorize" and "fix",
+# not "keenest", "categorised" or "fixable", which are no rarer for it.
 _ENDINGS = (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("ised", "ize"), ("ising", "izing"),
             ("ises", "izes"), ("isation", "ization"), ("est", ""), ("est", "e"), ("er", ""), ("er", "e"),
-            ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"))
+            ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"),
+            ("able", ""), ("able", "e"))
 
 
 def zipf(word: str) -> float:
@@ -43,8 +44,10 @@ def zipf(word: str) -> float:
     found = table.get(word, 0.0)
     if found or russian or len(word) < 5:
         return found
-    return max((table.get(word[: -len(end)] + base, 0.0) for end, base in _ENDINGS
-                if word.endswith(end) and len(word) - len(end) >= 3), default=0.0)
+    found = max((table.get(word[: -len(end)] + base, 0.0) for end, base in _ENDINGS
+                 if word.endswith(end) and len(word) - len(end) >= 3), default=0.0)
+    # "unfixable" is as common for it as "fixable".
+    return found or (zipf(word[2:]) if word.startswith("un") and len(word) >= 7 else 0.0)
 
 
 def specificity(word: str, *, rare: float = RARE_ZIPF, common: float = COMMON_ZIPF, floor: float = FLOOR) -> float:
