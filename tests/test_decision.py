@@ -68,6 +68,8 @@ def second_article():
     ("flying?", Kind.ANSWER, "emissions"),  # its topic's overview, the other facts on it as buttons
     ("How many staff does Nightjet employ?", Kind.ABSTAIN, None),
     ("how much cleaner is a sleeper than a plane", Kind.ANSWER, "emissions"),  # "roughly a tenth" is a number
+    # Met on its name alone, but a fact that tells a story may answer in other words ("abandoned its plans").
+    ("Why did Midnight Trains give up on its scheme?", Kind.ANSWER, "midnight-trains"),
     ("is high-speed rail the future?", Kind.OTHER_PIECE, None),  # the related-reading box
     ("how do I bake sourdough bread", Kind.ABSTAIN, None),
 ])

@@ -67,6 +67,7 @@ DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's p
 # A fact quoting a passage next to the best's, at least this share of its probability, is shown with
 # it (see _neighbour). Chosen on the validation sets (bench/calibrate.py): 0.1 and 0 did the same there.
 PASSAGE_SHARE = 0.1
+NAMES_ONLY_SHARE = 0.8  # a fact whose quote is at least this share names (a byline) says who, no more
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
 # What a fact's text must state to answer a question asking when, how many or how long.
@@ -141,6 +142,10 @@ class Matcher:
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
+        # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
+        quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
+        self._names_only = [len(terms & names) >= NAMES_ONLY_SHARE * len(terms) > 0
+                            for terms, names in zip(quoted, self._fact_names, strict=True)]
         # Who each fact reports speaking: the words of its sentences that say someone said something,
         # the article's author aside (who "argues" every answer, and is never the speaker asked about).
         authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
@@ -299,7 +304,7 @@ class Matcher:
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
         particular = unreported or unnamed or self._unstated(gap, top)  # the reply names what is missing
-        elsewhere = self._about_something_else(ev, order[0])
+        elsewhere = self._about_something_else(ev, order[0], top)
         missing = missing or (() if particular else elsewhere)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or bool(elsewhere) or self._another_time(ev, (top, also) if also else (top,)))
@@ -361,12 +366,13 @@ class Matcher:
         return [w for w in missing if w.isascii() and not (
             self._resembles_name(w) if w in ev.names else self.lexical.resembles_known(w))]
 
-    def _about_something_else(self, ev: Evidence, row: int) -> tuple[str, ...]:
-        """Verification: a question that meets the fact on its names alone and uses a word the article
-        never uses asks something else about them ("which books has Zhao Huasheng published" meets the
-        byline on the name only). Those words, or none. A base without Russian knows no Russian word:
-        "что такое Nightjet" asks nothing else."""
-        if ev.rows[row, _NAME_CARRIED] < 1.0:
+    def _about_something_else(self, ev: Evidence, row: int, fact: Fact) -> tuple[str, ...]:
+        """Verification: a question that meets a fact made only of names on those names alone, and uses
+        a word the article never uses, asks something else about them ("which books has Zhao Huasheng
+        published" meets the byline on the name only). Those words, or none. A fact that tells a story
+        may well answer in other words ("why did Midnight Trains drop its project": "abandoned its
+        plans"). A base without Russian knows no Russian word: "что такое Nightjet" asks nothing else."""
+        if ev.rows[row, _NAME_CARRIED] < 1.0 or not self._names_only[self._index_of[fact.id]]:
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
                                    and (self._russian or not is_cyrillic(t.word))))[:3]
