@@ -231,6 +231,7 @@ def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine
     ("вкратце?", "ru"), ("перескажи статью", "ru"),
     # "explain" is no content word to matching: "explain the piece to me" got the title, "eli5" nothing.
     ("can you explain the piece to me simply", "en"), ("eli5 pls", "en"), ("объясни эту статью", "ru"),
+    ("gimme the short version", "en"),
 ])
 def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lang):
     # "summarize" was refused and "what are the key points" got the NATO fact; "кратко" was empty.

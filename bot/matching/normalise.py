@@ -46,6 +46,7 @@ _CHAT_SPELLINGS = {
     "bout": "about", "abot": "about", "cuz": "because", "coz": "because", "bc": "because", "bcz": "because",
     "becuase": "because", "becasue": "because", "tho": "though", "thru": "through", "ur": "your", "im": "i am",
     "ive": "i have", "shud": "should", "cud": "could", "wud": "would", "dunno": "do not know", "thier": "their",
+    "gimme": "give me", "lemme": "let me",
     # ... and chat shorthand for content words, which the base writes in full.
     "uni": "university", "govt": "government", "admin": "administration", "prez": "president",
     "intl": "international", "natl": "national", "ppl": "people",

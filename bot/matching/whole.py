@@ -52,7 +52,7 @@ main key core central chief principal basic overall big bottom whole brief short
 # "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text.
 _SUMMARY = frozenset("""
 summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
-eli5 explain simplify
+eli5 explain simplify version
 резюме пересказ перескажи изложи содержание итоги итог выводы объясни
 """.split())
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
