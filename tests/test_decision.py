@@ -79,6 +79,15 @@ def test_the_engine_carries_over_to_a_second_article(second_article, question, k
         decision.kind, decision.best and decision.best.fact.id, decision.confidence)
 
 
+def test_a_person_asked_for_by_a_calling_must_be_named_by_it(second_article, engine):
+    # The flight-shame fact names no activist; the Bucharest fact names the leaders by office.
+    question = "Which activist started the flight shame idea?"
+    assert not second_article.decide(question).answered
+    assert "does not say who" in second_article.reply(question).plain()
+    decision = engine.decide("Which two European leaders stood in Bush's way at Bucharest?")
+    assert decision.answered and decision.best.fact.id == "bucharest-2008"
+
+
 def test_a_base_without_russian_answers_a_russian_question_about_one_of_its_names(second_article):
     # Every Russian word is unknown to an English-only base: that is no sign the question asks
     # something else about the name ("what is Nightjet" was refused, "такое" taken for the unknown word).

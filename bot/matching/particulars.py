@@ -5,7 +5,7 @@
   answers it only when one of its sentences names the speaker and reports speech (said, declared,
   told ...).
 - "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no Secretary
-  General: a fact answers "who was the <office>" only when it names the office.
+  General: a fact answers "who was the <office>" (or "which <calling> ...") only when it names it.
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any language of the question: the facts' text is English).
 The office check reads English questions only. The speaker check reads Russian ones against the
@@ -91,8 +91,19 @@ _VERB_FORM = re.compile(r"..(?:ed|ing)$")
 _COMPARING = re.compile(r"\b(more|most|less|least|or)\b")  # "who is more aggressive, A or B" names no office
 
 
+# "which Deutsche Bahn executive decided ...", "which activist coined ...": a person asked for by a
+# calling. Not "leader" or "president", which a fact answers by naming the holder ("President Bush").
+_WHICH_CALLING = re.compile(
+    r"^(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?P<calling>executive|activist|diplomat|ambassador|envoy|senator"
+    r"|lawmaker|politician|adviser|advisor|aide|founder|ceo|chairman|director|manager|negotiator|spokesman"
+    r"|journalist|economist|commander|officer|minister)s?\b")
+
+
 def asked_office(normalised: str) -> str | None:
     """The office whose holder a question asks for ("secretary general"), by its last word, or None."""
+    calling = _WHICH_CALLING.search(normalised)
+    if calling:
+        return calling.group("calling")
     found = _ASKED_OFFICE.search(normalised)
     if not found or _COMPARING.search(normalised):
         return None
