@@ -33,6 +33,7 @@ class Messages:
     related_heading: str
     not_covered: str
     not_mentioned: str
+    word: str  # one of the reader's words, quoted in the language's style
     gap_when: str
     gap_how_many: str
     gap_how_long: str
@@ -102,6 +103,7 @@ EN = Messages(
     related_heading="Related points in the article:",
     not_covered="The article does not seem to cover that, so I won't guess.",
     not_mentioned="The article does not mention {words}, so I won't guess.",
+    word="“{word}”",
     gap_when="The article gives no date for that, so I won't guess.",
     gap_how_many="The article does not give that number, so I won't guess.",
     gap_how_long="The article does not say how long that lasted or took, so I won't guess.",
@@ -179,6 +181,7 @@ RU = Messages(
     related_heading="Связанные мысли статьи:",
     not_covered="Похоже, в статье об этом не говорится, и я не буду гадать.",
     not_mentioned="В статье не упоминается {words}, и я не буду гадать.",
+    word="«{word}»",
     gap_when="В статье нет даты для этого, и я не буду гадать.",
     gap_how_many="В статье нет этой цифры, и я не буду гадать.",
     gap_how_long="В статье не сказано, сколько это длилось, и я не буду гадать.",

@@ -120,7 +120,7 @@ def for_decision(decision: Decision, knowledge: Knowledge, lang: str = "en") -> 
 def _refusal(decision: Decision, m: messages.Messages) -> str:
     """Why there is no answer, as precisely as the question allows: what it asks that the article lacks."""
     if decision.missing:
-        return m.not_mentioned.format(words=", ".join(f"“{w}”" for w in decision.missing))
+        return m.not_mentioned.format(words=", ".join(m.word.format(word=w) for w in decision.missing))
     gaps = {Gap.WHEN: m.gap_when, Gap.HOW_MANY: m.gap_how_many, Gap.HOW_LONG: m.gap_how_long, Gap.WHO: m.gap_who,
             Gap.SAID: m.gap_said}
     return gaps.get(decision.gap, m.not_covered)

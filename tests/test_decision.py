@@ -209,13 +209,15 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
     refused_then_answered(engine, asked, answered, says="does not say who")
 
 
-@pytest.mark.parametrize(("question", "word"), [("Is Zhao Huasheng married?", "married"),
-                                              ("Which hobbies does Zhao Huasheng have?", "hobbies")])
+@pytest.mark.parametrize(("question", "word"), [("Is Zhao Huasheng married?", "“married”"),
+                                              ("Which hobbies does Zhao Huasheng have?", "“hobbies”"),
+                                              # on the names its Russian answer writes
+                                              ("какие награды получил Чжао Хуашэн", "«награды»")])
 def test_a_question_meeting_a_fact_on_its_names_alone_with_a_word_the_article_never_uses_is_refused(
         engine, question, word):
     # The byline meets these on the author's name only: the reply says what the article lacks.
     reply = engine.reply(question)
-    assert not reply.answered and f"“{word}”" in reply.plain()
+    assert not reply.answered and word in reply.plain()
     assert engine.reply("Who is Zhao Huasheng?").fact.id == "author"  # the name alone is the byline's
 
 

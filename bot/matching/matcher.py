@@ -152,8 +152,9 @@ class Matcher:
         self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") - authorial for f in facts]
         self._russian = any(f.questions_ru for f in facts)  # a base without Russian knows no Russian word
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
-        self._base_names_ru = frozenset(t for f in facts for name in _names(f.answer_ru, _CYRILLIC_NAME)
-                                        for t in content_terms(name, self.lexical.synonyms))
+        self._fact_names_ru = [{t for name in _names(f.answer_ru, _CYRILLIC_NAME)
+                                for t in content_terms(name, self.lexical.synonyms)} for f in facts]
+        self._base_names_ru = frozenset().union(*self._fact_names_ru)
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
@@ -372,10 +373,19 @@ class Matcher:
         published" meets the byline on the name only). Those words, or none. A fact that tells a story
         may well answer in other words ("why did Midnight Trains drop its project": "abandoned its
         plans"). A base without Russian knows no Russian word: "что такое Nightjet" asks nothing else."""
-        if ev.rows[row, _NAME_CARRIED] < 1.0 or not self._names_only[self._index_of[fact.id]]:
+        i = self._index_of[fact.id]
+        if not self._names_only[i] or not (ev.rows[row, _NAME_CARRIED] >= 1.0 or self._names_alone_ru(ev, fact, i)):
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
                                    and (self._russian or not is_cyrillic(t.word))))[:3]
+
+    def _names_alone_ru(self, ev: Evidence, fact: Fact, i: int) -> bool:
+        """Whether a Russian question meets the fact only on names its Russian answer writes
+        ("где родился Чжао Хуашэн" meets the byline on "Чжао Хуашэн")."""
+        if ev.lang != "ru":
+            return False
+        covered = {t.term for t in ev.terms if t.word and self.lexical.fact_has(fact, t.term)}
+        return bool(covered) and covered <= self._fact_names_ru[i]
 
     def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: a year or decade the question names is one the reply must state too: "what
