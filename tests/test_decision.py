@@ -106,6 +106,10 @@ def test_lexical_only_mode_still_answers_and_refuses(tmp_path):
     assert engine.mode == "lexical"
     assert engine.decide("When does New START expire?").best.fact.id == "new-start-expiry"
     assert not engine.decide("how do I reset my router").answered
+    # Met on its names alone, with a word the base never uses: without the model to read the other
+    # words, any fact is suspect, not only one made of names.
+    decision = engine.decide("How often does the Ukraine defence contact group convene?")
+    assert not decision.answered and "convene" in decision.missing
 
 
 def test_semantic_stage_finds_a_paraphrase_with_no_shared_word(engine):

@@ -374,7 +374,10 @@ class Matcher:
         may well answer in other words ("why did Midnight Trains drop its project": "abandoned its
         plans"). A base without Russian knows no Russian word: "что такое Nightjet" asks nothing else."""
         i = self._index_of[fact.id]
-        if not self._names_only[i] or not (ev.rows[row, _NAME_CARRIED] >= 1.0 or self._names_alone_ru(ev, fact, i)):
+        names_only = self._names_only[i]
+        # Without the model nothing reads the other words: any fact met on its names alone is suspect.
+        met_on_names = (names_only or self.semantic is None) and ev.rows[row, _NAME_CARRIED] >= 1.0
+        if not (met_on_names or (names_only and self._names_alone_ru(ev, fact, i))):
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
                                    and (self._russian or not is_cyrillic(t.word))))[:3]
