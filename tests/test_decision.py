@@ -216,7 +216,9 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
 @pytest.mark.parametrize(("question", "word"), [("Is Zhao Huasheng married?", "“married”"),
                                               ("Which hobbies does Zhao Huasheng have?", "“hobbies”"),
                                               # on the names its Russian answer writes
-                                              ("какие награды получил Чжао Хуашэн", "«награды»")])
+                                              ("какие награды получил Чжао Хуашэн", "«награды»"),
+                                              # a fact that tells a story: refused on its probability
+                                              ("Is Sarkozy married?", "“married”")])
 def test_a_question_meeting_a_fact_on_its_names_alone_with_a_word_the_article_never_uses_is_refused(
         engine, question, word):
     # The byline meets these on the author's name only: the reply says what the article lacks.

@@ -305,10 +305,11 @@ class Matcher:
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
         particular = unreported or unnamed or self._unstated(gap, top)  # the reply names what is missing
-        elsewhere = self._about_something_else(ev, order[0], top)
-        missing = missing or (() if particular else elsewhere)
+        elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
-                   or particular or bool(elsewhere) or self._another_time(ev, (top, also) if also else (top,)))
+                   or particular or self._about_something_else(elsewhere, top)
+                   or self._another_time(ev, (top, also) if also else (top,)))
+        missing = missing or (() if particular else elsewhere)  # what a refusal names
         if shown < self.model.threshold or refused:
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, **common)
@@ -367,20 +368,24 @@ class Matcher:
         return [w for w in missing if w.isascii() and not (
             self._resembles_name(w) if w in ev.names else self.lexical.resembles_known(w))]
 
-    def _about_something_else(self, ev: Evidence, row: int, fact: Fact) -> tuple[str, ...]:
-        """Verification: a question that meets a fact made only of names on those names alone, and uses
-        a word the article never uses, asks something else about them ("which books has Zhao Huasheng
-        published" meets the byline on the name only). Those words, or none. A fact that tells a story
-        may well answer in other words ("why did Midnight Trains drop its project": "abandoned its
-        plans"). A base without Russian knows no Russian word: "что такое Nightjet" asks nothing else."""
+    def _met_on_names(self, ev: Evidence, row: int, fact: Fact) -> tuple[str, ...]:
+        """The words the article never uses of a question that meets the fact on its names alone ("is
+        Zhao Huasheng married" meets the byline on the name only: "married"), or none. In Russian, on
+        the names the Russian answer of a fact made of names writes. A base without Russian knows no
+        Russian word: "что такое Nightjet" asks nothing else."""
         i = self._index_of[fact.id]
-        names_only = self._names_only[i]
-        # Without the model nothing reads the other words: any fact met on its names alone is suspect.
-        met_on_names = (names_only or self.semantic is None) and ev.rows[row, _NAME_CARRIED] >= 1.0
-        if not (met_on_names or (names_only and self._names_alone_ru(ev, fact, i))):
+        if not (ev.rows[row, _NAME_CARRIED] >= 1.0 or (self._names_only[i] and self._names_alone_ru(ev, fact, i))):
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
                                    and (self._russian or not is_cyrillic(t.word))))[:3]
+
+    def _about_something_else(self, unknown: tuple[str, ...], fact: Fact) -> bool:
+        """Verification: met on its names alone with words the article never uses (_met_on_names), a
+        question about a fact made only of names asks something else about them ("which books has Zhao
+        Huasheng published" of the byline). A fact that tells a story may well answer in other words
+        ("why did Midnight Trains drop its project": "abandoned its plans"), which only the model reads:
+        without it, any fact met on its names alone is suspect."""
+        return bool(unknown) and (self._names_only[self._index_of[fact.id]] or self.semantic is None)
 
     def _names_alone_ru(self, ev: Evidence, fact: Fact, i: int) -> bool:
         """Whether a Russian question meets the fact only on names its Russian answer writes
