@@ -49,7 +49,7 @@ _CHAT_SPELLINGS = {
     "gimme": "give me", "lemme": "let me",
     # ... and chat shorthand for content words, which the base writes in full.
     "uni": "university", "govt": "government", "admin": "administration", "prez": "president",
-    "intl": "international", "natl": "national", "ppl": "people",
+    "intl": "international", "natl": "national", "ppl": "people", "doc": "document", "docs": "documents",
 }
 
 # Decades as the article writes them: "the 90s" and "the nineties" are its "1990s". Not the 10s or
