@@ -374,7 +374,7 @@ class Matcher:
         the names the Russian answer of a fact made of names writes. A base without Russian knows no
         Russian word: "что такое Nightjet" asks nothing else."""
         i = self._index_of[fact.id]
-        if not (ev.rows[row, _NAME_CARRIED] >= 1.0 or (self._names_only[i] and self._names_alone_ru(ev, fact, i))):
+        if not (ev.rows[row, _NAME_CARRIED] >= 1.0 or (self._names_only[i] and self._names_alone_ru(ev, fact))):
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
                                    and (self._russian or not is_cyrillic(t.word))))[:3]
@@ -387,13 +387,13 @@ class Matcher:
         without it, any fact met on its names alone is suspect."""
         return bool(unknown) and (self._names_only[self._index_of[fact.id]] or self.semantic is None)
 
-    def _names_alone_ru(self, ev: Evidence, fact: Fact, i: int) -> bool:
+    def _names_alone_ru(self, ev: Evidence, fact: Fact) -> bool:
         """Whether a Russian question meets the fact only on names its Russian answer writes
         ("где родился Чжао Хуашэн" meets the byline on "Чжао Хуашэн")."""
         if ev.lang != "ru":
             return False
         covered = {t.term for t in ev.terms if t.word and self.lexical.fact_has(fact, t.term)}
-        return bool(covered) and covered <= self._fact_names_ru[i]
+        return bool(covered) and covered <= self._fact_names_ru[self._index_of[fact.id]]
 
     def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: a year or decade the question names is one the reply must state too: "what

@@ -92,9 +92,11 @@ _COMPARING = re.compile(r"\b(more|most|less|least|or)\b")  # "who is more aggres
 
 
 # "which Deutsche Bahn executive decided ...", "which activist coined ...": a person asked for by a
-# calling. Not "leader" or "president", which a fact answers by naming the holder ("President Bush").
+# calling. Not "leader" or "president", which a fact answers by naming the holder ("President Bush"),
+# nor a calling past the verb ("what did the defence minister say" asks what was said).
 _WHICH_CALLING = re.compile(
-    r"^(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?P<calling>executive|activist|diplomat|ambassador|envoy|senator"
+    r"^(?:which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[\w'-]+\s+)"
+    r"{0,3}?(?P<calling>executive|activist|diplomat|ambassador|envoy|senator"
     r"|lawmaker|politician|adviser|advisor|aide|founder|ceo|chairman|director|manager|negotiator|spokesman"
     r"|journalist|economist|commander|officer|minister)s?\b")
 
