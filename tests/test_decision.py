@@ -256,7 +256,7 @@ def test_who_is_supposed_to_do_something_asks_for_no_office(engine):
     ("How many countries were at the Washington summit that called Ukraine's path irreversible?",
      "does not give that number"),
     # A quantity asked by name is a number too.
-    ("What is the value of US weapons given to Ukraine under Trump?", "does not give that number"),
+    ("What is the total cost of the US weapons given to Ukraine under Trump?", "does not give that number"),
     # What it cost is a number too, however the question begins.
     ("во сколько обошлись санкции против России", "нет этой цифры"),
     # The visit fact gives its month and year, not how long it took.
@@ -271,6 +271,8 @@ def test_when_how_many_and_how_long_need_a_fact_that_gives_them(engine, question
     ("When does the New START Treaty expire?", "new-start-expiry"),
     ("How many years have US-Russia relations had ups and downs?", "ups-and-downs"),  # "three decades"
     ("how long has nato expansion been a problem", "nato-obstacle"),  # "over the past 30 years"
+    # ... but not the importance of something: "how high are the stakes", "the value of arms control".
+    ("what is the value of arms control for the relationship", "arms-control-cornerstone"),
     # Time left is answered by the date it runs out (it asked for a number, and the fact gives none).
     ("how much longer until the new start treaty runs out", "new-start-expiry"),
     ("сколько осталось до конца договора о стратегических вооружениях", "new-start-expiry"),

@@ -80,10 +80,11 @@ _GAPS = (
     (re.compile(r"^(how long|for how long|как долго|сколько времени)\b"), Gap.HOW_LONG),
     # "во сколько обошлось": what something cost is a number too.
     (re.compile(r"^(how many|how much|сколько|во сколько|на сколько)\b"), Gap.HOW_MANY),
-    # A quantity asked by name ("what is ÖBB's profit", "how large is the budget") is a number too.
-    (re.compile(r"^(what (percentage|share|proportion)|how (large|big|high|tall|old|expensive|costly)"
+    # A quantity asked by name ("what is ÖBB's profit", "how large is the budget") is a number too. Not
+    # "how high are the stakes", "how big a deal", "the value of arms control": words of importance too.
+    (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
                 r"|what (is|was|are|were) (the |its |their )?(\w+ )?(profit|revenue|cost|price|budget|population"
-                r"|salary|size|length|distance|value|number|age|percentage|amount|total)s?)\b"), Gap.HOW_MANY),
+                r"|salary|size|length|distance|number|age|percentage|amount|total)s?)\b"), Gap.HOW_MANY),
     (re.compile(r"^(who|кто)\b"), Gap.WHO),
 )
 
