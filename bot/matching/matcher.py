@@ -74,9 +74,10 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 _STATES = {Gap.WHEN: gives_a_date, Gap.HOW_MANY: gives_a_number, Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
-    # Time left is answered by the date it runs out: "how much longer will New START last".
-    (re.compile(r"^(how much longer|how long (until|till|before)|сколько (еще|осталось)"
-                r"|на сколько еще)\b"), Gap.WHEN),
+    # Time left is answered by the date it runs out: "how much longer will New START last" (not "сколько
+    # ещё стран вступит", how many more).
+    (re.compile(r"^(how much longer|how long (until|till|before)|сколько (еще )?осталось|сколько еще (продлится"
+                r"|продержится|проживет|просуществует|будет действовать|действует|ждать))\b"), Gap.WHEN),
     (re.compile(r"^(how long|for how long|как долго|сколько времени)\b"), Gap.HOW_LONG),
     # "во сколько обошлось": what something cost is a number too.
     (re.compile(r"^(how many|how much|сколько|во сколько|на сколько)\b"), Gap.HOW_MANY),
