@@ -82,7 +82,7 @@ def test_two_swapped_letters_are_read_as_the_word_meant(engine):
     ("what uni does the writer work for", "affiliation"),  # chat shorthand for a word the base writes in full
     ("biden era strategy docs on russia", "threat-documents"),
 ])
-def test_chat_spellings_of_function_words_are_not_taken_for_unknown_words(engine, question, fact):
+def test_chat_spellings_and_shorthand_are_not_taken_for_unknown_words(engine, question, fact):
     # "wat" counted as a rare word the article never uses, which sank the answer (0.13).
     assert not [t.word for t in engine.matcher.lexical.terms(question) if t.certainty == 0]
     decision = engine.decide(question)
