@@ -106,7 +106,7 @@ whom whose why will with won would wouldn y yeah yes yet you your yours yourself
 whos wheres hows dont doesnt isnt wasnt arent cant wont didnt
 explain describe anybody someone somebody guess think thoughts opinion view views take
 author's authors paper's whole stuff exactly kind sort
-kinda sorta lemme gimme guy btw
+kinda sorta guy btw
 according briefly
 characterise characterize characterises characterizes portray portrays depict depicts saying remind clarify
 toward towards regarding concerning alongside among amongst amid amidst across along despite onto per via
