@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SIGTERM during an outage: exit code {code} after {seconds:.2f} s (target: within 10 s)")
         return 0 if got == chats and code == 0 and seconds < 10 else 1
     finally:
-        process.terminate()
+        process.remove()
         api.stop()
 
 

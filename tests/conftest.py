@@ -43,4 +43,4 @@ def start_bot() -> Iterator[Callable[..., BotProcess]]:
 
     yield start
     for process in processes:
-        process.terminate()
+        process.remove()

@@ -21,12 +21,14 @@ def bot(api):
     process = BotProcess(api).wait_ready()
     yield process
     code, _ = process.terminate()
-    assert code == 0, process.log()
+    log = process.log()
+    process.remove()
+    assert code == 0, log
     # Every message the bot sent during the module was valid Telegram HTML.
     for params in api.sent():
         assert params.get("parse_mode") == "HTML"
         assert problems(params["text"]) == [], params["text"]
-    assert FAKE_TOKEN not in process.log()
+    assert FAKE_TOKEN not in log
 
 
 def test_command_menus_are_set_at_start_up(api, bot):

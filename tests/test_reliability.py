@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .support.bot_process import FAKE_TOKEN, BotProcess
-from .support.fake_bot_api import FakeBotApi, Fault
+from .support.bot_process import FAKE_TOKEN
+from .support.fake_bot_api import Fault
 from .support.telegram_html import problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,16 +154,15 @@ def test_blocked_user_does_not_stop_answers_to_others(fake_api, start_bot):
     assert api.sent(chat_id="3001") == []  # not retried: the user blocked the bot
 
 
-def test_sigterm_finishes_the_answer_in_flight_and_exits_0():
-    api = FakeBotApi().start()
-    process = BotProcess(api).wait_ready()
+def test_sigterm_finishes_the_answer_in_flight_and_exits_0(fake_api, start_bot):
+    api = fake_api()
+    process = start_bot(api).wait_ready()
     api.fail("sendMessage", Fault(status=200, delay=1.5))  # a slow send is in flight at SIGTERM
     api.message("who wrote it", chat_id=4001)
     deadline = time.monotonic() + 10
     while "question chat=private" not in process.log() and time.monotonic() < deadline:
         time.sleep(0.02)
     code, seconds = process.terminate()
-    api.stop()
     assert code == 0 and seconds < 10, process.log()
     assert len(api.sent(chat_id="4001")) == 1
 

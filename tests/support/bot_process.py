@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,10 +20,13 @@ FAKE_TOKEN = "987654321:AAF-known-fake-token_for_tests"
 class BotProcess:
     def __init__(self, api: FakeBotApi, **env: str) -> None:
         self.api = api
+        # One temporary folder holds the log and DATA_DIR, so `remove()` leaves nothing in /tmp.
+        self.workdir = Path(tempfile.mkdtemp(prefix="bot-run-"))
+        self.data_dir = self.workdir / "data"
+        self.data_dir.mkdir()
         # Open for the life of the process (closed in terminate), so no context manager.
-        self._log = tempfile.NamedTemporaryFile(prefix="bot-log-", suffix=".txt", delete=False)  # noqa: SIM115
+        self._log = (self.workdir / "bot-log.txt").open("wb")
         full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
-        self.data_dir = Path(tempfile.mkdtemp(prefix="bot-data-"))
         full_env.update(TELEGRAM_BOT_TOKEN=FAKE_TOKEN, TELEGRAM_API_BASE_URL=api.base_url, PYTHONUNBUFFERED="1",
                         DATA_DIR=str(self.data_dir))
         full_env.update(env)
@@ -40,7 +44,7 @@ class BotProcess:
         raise AssertionError(f"bot not ready after {timeout}s:\n{self.log()}")
 
     def log(self) -> str:
-        return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
+        return (self.workdir / "bot-log.txt").read_text(encoding="utf-8", errors="replace")
 
     def terminate(self, timeout: float = 10.0) -> tuple[int, float]:
         """SIGTERM, as `docker stop` sends; returns (exit code, seconds taken)."""
@@ -54,3 +58,8 @@ class BotProcess:
             code = self.proc.wait()
         self._log.close()
         return code, time.monotonic() - start
+
+    def remove(self) -> None:
+        """Stops the process if it still runs, then deletes its log and DATA_DIR."""
+        self.terminate()
+        shutil.rmtree(self.workdir, ignore_errors=True)
