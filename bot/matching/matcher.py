@@ -31,6 +31,7 @@ from .normalise import (
     FRAMING_NOUNS,
     INTERJECTIONS,
     MAX_QUESTION_CHARS,
+    Synonyms,
     content_terms,
     is_cyrillic,
     language,
@@ -135,6 +136,7 @@ class Matcher:
                                 if k and " " not in k and zipf(k) <= RARE_ZIPF)
         self._curated = {**rare_keywords, **self._curated}
         self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
+        self._in_base_words = _unwritten_variants(knowledge)
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
             terms: tuple(f for f in map(knowledge.fact, topic.facts) if f) for topic in knowledge.topics
@@ -195,6 +197,9 @@ class Matcher:
             seen = question
             if fixes or not INTERJECTIONS.isdisjoint(tokens):
                 seen = " ".join(fixes.get(w, w) for w in tokens if w not in INTERJECTIONS) or question
+            # ... and in the base's own words where it never writes the reader's ("tbilisi": Georgia).
+            if (folded := self._in_base_words.fold(normalise(seen))) != normalise(seen):
+                seen = folded
             sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows, lang)
             sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
             not_answered = sims.not_answered
@@ -502,6 +507,17 @@ _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)
 def _names(question: str, written: re.Pattern[str] = _LATIN_NAME) -> frozenset[str]:
     """Words written as names: capitalised inside a sentence ("what did he say about India")."""
     return frozenset(m.group(1).casefold() for m in written.finditer(question.strip()))
+
+
+def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
+    """The curator's synonyms that the base never writes itself, each folded to its group's first
+    word: the embedding model reads "Tbilisi" as a city, the base says "Georgia"."""
+    written = " ".join(normalise(t) for f in knowledge.facts for t in (f.quote, f.answer, *f.questions))
+
+    def unwritten(variant: str) -> bool:
+        return re.search(rf"\b{re.escape(normalise(variant))}\b", written) is None
+
+    return Synonyms(tuple((group[0], *filter(unwritten, group[1:])) for group in knowledge.synonyms))
 
 
 def _best_other(values: np.ndarray, i: int) -> float:
