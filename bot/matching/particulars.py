@@ -84,7 +84,8 @@ def asked_speaker(normalised: str, lang: str = "en") -> str | None:
 
 # "who was (the) NATO Secretary General at ...": the office runs up to the first preposition or clause.
 _ASKED_OFFICE = re.compile(
-    r"\bwho\s+(?:is|was|were|are|s|has been|had been)\s+(?:the\s+|a\s+|an\s+)?(?P<office>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+    r"\bwho\s+(?:is|was|were|are|s|has been|had been)\s+(?P<article>(?:the|a|an)\s+)?"
+    r"(?P<office>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
     r"(?:\s+(?:at|in|during|of|for|on|when|before|after|under|to|behind|back|then|now|and|that|who|with|from"
     r"|by|about|over|since|there|here|today)\b.*)?$")
 _VERB_FORM = re.compile(r"..(?:ed|ing)$")
@@ -110,9 +111,11 @@ def asked_office(normalised: str) -> str | None:
     if not found or _COMPARING.search(normalised):
         return None
     words = found.group("office").split()
-    # An office is a noun: "who is supposed to defend Europe", "who is going to pay" name none (but
-    # "who is Zhao married to" still asks for what the fact must state).
-    if any(w in _NOT_SOMEONE for w in words) or (len(words) == 1 and _VERB_FORM.search(words[0])):
+    # An office is a noun: "who is supposed to defend Europe", "who is going to pay", "who was pushing
+    # hardest to ..." name none (but "who is Zhao married to" still asks for what the fact must state,
+    # and "who was the acting president" names one).
+    progressive = not found.group("article") and words[0].endswith("ing")
+    if any(w in _NOT_SOMEONE for w in words) or progressive or (len(words) == 1 and _VERB_FORM.search(words[0])):
         return None
     return words[-1]
 
