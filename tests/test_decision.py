@@ -262,6 +262,21 @@ def test_who_is_doing_something_asks_for_no_office(engine, question, fact):
 
 
 @pytest.mark.parametrize(("question", "says"), [
+    # The visit fact announces a partnership (0.48): it reports nothing signed.
+    ("which treaty did putin and bush sign in 2002", "reports no signing"),
+    ("что подписали Буш и Путин в 2002 году", "не говорится о таком подписании"),
+])
+def test_what_was_signed_is_answered_only_by_a_fact_that_reports_a_signing(engine, question, says):
+    assert not engine.decide(question).answered
+    assert says in engine.reply(question).plain()
+
+
+def test_a_signing_that_might_happen_is_asked_about_as_usual(engine):
+    decision = engine.decide("if moscow and washington sign a new arms deal, what happens")
+    assert decision.answered and decision.best.fact.id == "new-treaty-impact", decision.best
+
+
+@pytest.mark.parametrize(("question", "says"), [
     # The arms-talks fact says talks could restart, not when; the author fact gives no count.
     ("When will Russia and America restart strategic arms reduction talks?", "gives no date"),
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),

@@ -6,6 +6,9 @@
   told ...).
 - "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no Secretary
   General: a fact answers "who was the <office>" (or "which <calling> ...") only when it names it.
+- "Which agreements did Bush sign in 2002?" meets the fact on Bush's 2002 visit, which announces a
+  partnership and reports no signing: a fact answers what was signed, or who signed it, only when it
+  reports a signing (but "if they sign a new treaty" asks what would follow).
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any language of the question: the facts' text is English).
 The office check reads English questions only. The speaker check reads Russian ones against the
@@ -154,6 +157,24 @@ def gives_a_number(text: str) -> bool:
     """Whether a fact's text states a number, in digits or in words, other than a year or a date:
     "how many members backed Ukraine's bid at Bucharest" is not answered by "the 2008 summit"."""
     return _NUMBER.search(_ORDINAL.sub(" ", _DATE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))) is not None
+
+
+# A signing that happened: "did Bush sign", "has Trump signed", "who signed", "что подписали". Not one
+# that might: "if they sign a new treaty", "will they sign", "если подпишут".
+_ASKED_SIGNING = re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b|\bsigned\b"
+                            r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)")
+_HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
+_SIGNING = re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)
+
+
+def asks_a_signing(normalised: str) -> bool:
+    """Whether a question asks about a signing that took place (what was signed, who signed, where)."""
+    return _ASKED_SIGNING.search(normalised) is not None and _HYPOTHETICAL.search(normalised) is None
+
+
+def reports_a_signing(text: str) -> bool:
+    """Whether a fact's text reports something being signed."""
+    return _SIGNING.search(text) is not None
 
 
 def speakers_text(text: str, lang: str = "en") -> list[str]:

@@ -26,6 +26,7 @@ class Gap(StrEnum):
     HOW_LONG = "how_long"
     WHO = "who"
     SAID = "said"  # what someone said, when the article does not report them speaking
+    SIGNED = "signed"  # what was signed, when the article reports no signing
 
 
 @dataclass(frozen=True)
