@@ -41,6 +41,7 @@ from .particulars import (
     asked_office,
     asked_speaker,
     asks_a_signing,
+    asks_for_writings,
     gives_a_date,
     gives_a_duration,
     gives_a_number,
@@ -318,6 +319,7 @@ class Matcher:
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
+                   or (asks_for_writings(ev.normalised) and self._names_only[self._index_of[top.id]])
                    or self._another_time(ev, (top, also) if also else (top,)))
         missing = missing or (() if particular else elsewhere)  # what a refusal names
         if shown < self.model.threshold or refused:

@@ -177,6 +177,17 @@ def reports_a_signing(text: str) -> bool:
     return _SIGNING.search(text) is not None
 
 
+# "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO": content
+# written, which a fact made of names (the byline) never gives.
+_ASKED_WRITINGS = re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?:[\w'-]+\s+){1,3}?"
+                             r"(?:write|written|publish|published)\b")
+
+
+def asks_for_writings(normalised: str) -> bool:
+    """Whether a question asks what someone wrote or published."""
+    return _ASKED_WRITINGS.search(normalised) is not None
+
+
 def speakers_text(text: str, lang: str = "en") -> list[str]:
     """Where a fact's text names who speaks: each sentence that reports speech, up to its last word
     of speech (what follows is what was said: "Hegseth stated that the focus would shift from
