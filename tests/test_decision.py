@@ -267,10 +267,12 @@ def test_who_is_doing_something_asks_for_no_office(engine, question, fact):
 
 @pytest.mark.parametrize(("question", "says"), [
     # The visit fact announces a partnership (0.48): it reports nothing signed.
-    ("which treaty did putin and bush sign in 2002", "reports no signing"),
-    ("что подписали Буш и Путин в 2002 году", "не говорится о таком подписании"),
+    ("which treaty did putin and bush sign in 2002", "does not report that"),
+    ("что подписали Буш и Путин в 2002 году", "об этом не сообщается"),
+    # The Hegseth fact dates his speech, not his birth.
+    ("когда родился Хегсет", "нет даты"),
 ])
-def test_what_was_signed_is_answered_only_by_a_fact_that_reports_a_signing(engine, question, says):
+def test_a_signing_birth_or_death_is_answered_only_by_a_fact_that_reports_it(engine, question, says):
     assert not engine.decide(question).answered
     assert says in engine.reply(question).plain()
 

@@ -40,14 +40,13 @@ from .normalise import (
 from .particulars import (
     asked_office,
     asked_speaker,
-    asks_a_signing,
     asks_for_writings,
     gives_a_date,
     gives_a_duration,
     gives_a_number,
     names_a_role,
-    reports_a_signing,
     speakers_text,
+    unreported_event,
 )
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
@@ -308,14 +307,15 @@ class Matcher:
         top = facts[ev.candidates[order[0]]]
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
-        unsigned = asks_a_signing(ev.normalised) and not reports_a_signing(f"{top.quote} {top.answer}")
-        gap = Gap.SAID if unreported else Gap.WHO if unnamed else Gap.SIGNED if unsigned else gap
+        untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
+        gap = (Gap.SAID if unreported else Gap.WHO if unnamed else gap if gap is not Gap.NONE
+               else Gap.EVENT if untold else gap)
         neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
-        particular = unreported or unnamed or unsigned or self._unstated(gap, top)  # the reply names what is missing
+        particular = unreported or unnamed or untold or self._unstated(gap, top)  # the reply names what is missing
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)

@@ -8,7 +8,8 @@
   General: a fact answers "who was the <office>" (or "which <calling> ...") only when it names it.
 - "Which agreements did Bush sign in 2002?" meets the fact on Bush's 2002 visit, which announces a
   partnership and reports no signing: a fact answers what was signed, or who signed it, only when it
-  reports a signing (but "if they sign a new treaty" asks what would follow).
+  reports a signing (but "if they sign a new treaty" asks what would follow); so for a birth or a
+  death ("when was Hegseth born" is not answered by the date of his speech).
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any language of the question: the facts' text is English).
 The office check reads English questions only. The speaker check reads Russian ones against the
@@ -159,22 +160,25 @@ def gives_a_number(text: str) -> bool:
     return _NUMBER.search(_ORDINAL.sub(" ", _DATE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))) is not None
 
 
-# A signing that happened: "did Bush sign", "has Trump signed", "who signed", "что подписали". Not one
-# that might: "if they sign a new treaty", "will they sign", "если подпишут".
-_ASKED_SIGNING = re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b|\bsigned\b"
-                            r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)")
+# Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
+# "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился").
+# Not one that might happen: "if they sign a new treaty", "will they sign", "если подпишут".
+_EVENTS = (
+    (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b|\bsigned\b"
+                r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
+     re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:born|birth|birthday|died|death|deaths)\b|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?"
+                r"|погиб\w*|смерт[ьи])(?!\w)"),
+     re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
+)
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
-_SIGNING = re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)
 
 
-def asks_a_signing(normalised: str) -> bool:
-    """Whether a question asks about a signing that took place (what was signed, who signed, where)."""
-    return _ASKED_SIGNING.search(normalised) is not None and _HYPOTHETICAL.search(normalised) is None
-
-
-def reports_a_signing(text: str) -> bool:
-    """Whether a fact's text reports something being signed."""
-    return _SIGNING.search(text) is not None
+def unreported_event(normalised: str, text: str) -> bool:
+    """Whether a question asks about an event that took place (a signing, a birth, a death) which
+    a fact's text does not report."""
+    return _HYPOTHETICAL.search(normalised) is None and any(
+        asked.search(normalised) and not reported.search(text) for asked, reported in _EVENTS)
 
 
 # "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO": content

@@ -26,7 +26,7 @@ class Gap(StrEnum):
     HOW_LONG = "how_long"
     WHO = "who"
     SAID = "said"  # what someone said, when the article does not report them speaking
-    SIGNED = "signed"  # what was signed, when the article reports no signing
+    EVENT = "event"  # what was signed, or a birth or a death, when the article reports none
 
 
 @dataclass(frozen=True)
