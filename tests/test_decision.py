@@ -288,6 +288,8 @@ def test_a_signing_that_might_happen_is_asked_about_as_usual(engine):
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
     # The Bucharest fact dates its summit: a year is no count.
     ("How many allies supported Georgia's membership at the Bucharest summit?", "does not give that number"),
+    # Nor is the day of a date, written either way ("on 28 February 2025").
+    ("How many missiles did Trump give Ukraine in his first term?", "does not give that number"),
     # Nor is a rank: "NATO's 75th anniversary" counts no one.
     ("How many countries were at the Washington summit that called Ukraine's path irreversible?",
      "does not give that number"),

@@ -132,9 +132,9 @@ _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
                      re.IGNORECASE)
 # Nor is a rank: "NATO's 75th anniversary" says nothing of how many members voted.
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
-# The day of a written date ("February 28, 2025") is no count either.
-_DAY_OF_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
-                           r"|December)\s+\d{1,2}\b")
+# The day of a written date ("February 28, 2025", "28 February 2025") is no count either.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 
 
 def gives_a_date(text: str) -> bool:
