@@ -161,7 +161,8 @@ def gives_a_number(text: str) -> bool:
 
 
 # Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
-# "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился").
+# "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился"), a
+# vote or a ratification ("which member voted against").
 # Not one that might happen: "if they sign a new treaty", "will they sign", "если подпишут".
 _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b|\bsigned\b"
@@ -170,6 +171,8 @@ _EVENTS = (
     (re.compile(r"\b(?:born|birth|birthday|died|death|deaths)\b|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?"
                 r"|погиб\w*|смерт[ьи])(?!\w)"),
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
+     re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
 
