@@ -290,6 +290,9 @@ def test_a_signing_that_might_happen_is_asked_about_as_usual(engine):
     ("How many papers has Zhao Huasheng published with the Valdai Club?", "does not give that number"),
     # The Bucharest fact dates its summit: a year is no count.
     ("How many allies supported Georgia's membership at the Bucharest summit?", "does not give that number"),
+    # "Over the past 30 years" counts years, not members (but answers "how many years").
+    ("how many countries does nato have", "does not give that number"),
+    ("сколько государств в НАТО", "нет этой цифры"),
     # Nor is the day of a date, written either way ("on 28 February 2025").
     ("How many missiles did Trump give Ukraine in his first term?", "does not give that number"),
     # Nor is a rank: "NATO's 75th anniversary" counts no one.
@@ -305,6 +308,11 @@ def test_a_signing_that_might_happen_is_asked_about_as_usual(engine):
 def test_when_how_many_and_how_long_need_a_fact_that_gives_them(engine, question, says):
     assert not engine.decide(question).answered
     assert says in engine.reply(question).plain()
+
+
+def test_a_stretch_of_time_answers_how_many_years(engine):
+    decision = engine.decide("how many years has nato expansion been the main obstacle")
+    assert decision.answered and decision.best.fact.id == "nato-obstacle", decision.best
 
 
 @pytest.mark.parametrize(("question", "fact"), [

@@ -41,9 +41,9 @@ from .particulars import (
     asked_office,
     asked_speaker,
     asks_for_writings,
+    gives_a_count,
     gives_a_date,
     gives_a_duration,
-    gives_a_number,
     names_a_role,
     speakers_text,
     unreported_event,
@@ -74,7 +74,8 @@ NAMES_ONLY_SHARE = 0.8  # a fact whose quote is at least this share names (a byl
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
 # What a fact's text must state to answer a question asking when, how many or how long.
-_STATES = {Gap.WHEN: gives_a_date, Gap.HOW_MANY: gives_a_number, Gap.HOW_LONG: gives_a_duration}
+_STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.HOW_MANY: gives_a_count,
+           Gap.HOW_LONG: lambda text, _: gives_a_duration(text)}
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
     # Time left is answered by the date it runs out: "how much longer will New START last" (not "сколько
@@ -315,7 +316,8 @@ class Matcher:
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
-        particular = unreported or unnamed or untold or self._unstated(gap, top)  # the reply names what is missing
+        # The reply names what is missing.
+        particular = unreported or unnamed or untold or self._unstated(gap, top, ev.normalised)
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
@@ -432,12 +434,12 @@ class Matcher:
         return all(w in topic_words or w in _TOPIC_FILLER for w in self.lexical.synonyms.fold(ev.normalised).split())
 
     @staticmethod
-    def _unstated(gap: Gap, fact: Fact) -> bool:
+    def _unstated(gap: Gap, fact: Fact, normalised: str) -> bool:
         """Verification: "when" is answered only by a fact that gives a date, "how many" only by one
-        that gives a number, "how long" by one that gives a stretch of time ("when will New START
-        talks resume" is not answered by a fact that only says they might)."""
+        that gives a number (of time only if time is counted), "how long" by one that gives a stretch
+        of time ("when will New START talks resume" is not answered by a fact that only says they might)."""
         states = _STATES.get(gap)
-        return states is not None and not states(f"{fact.quote} {fact.answer}")
+        return states is not None and not states(f"{fact.quote} {fact.answer}", normalised)
 
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy

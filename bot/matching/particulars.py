@@ -160,6 +160,18 @@ def gives_a_number(text: str) -> bool:
     return _NUMBER.search(_ORDINAL.sub(" ", _DATE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))) is not None
 
 
+# A count of time: "how many years", "сколько лет". Any other count is not answered by a stretch of
+# time ("how many countries are in NATO" by "over the past 30 years").
+_TIME_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b"
+                        r"|(?<!\w)(?:лет|год\w*|месяц\w*|недел\w*|дн(?:я|ей|и)|час\w*|десятилети\w*|век\w*)(?!\w)")
+
+
+def gives_a_count(text: str, question: str) -> bool:
+    """Whether a fact's text states a number that can answer the question's "how many": a stretch of
+    time only when it counts time."""
+    return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
+
+
 # Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
 # "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился"), a
 # vote or a ratification ("which member voted against").
