@@ -89,7 +89,11 @@ _GAPS = (
     # "how high are the stakes", "how big a deal", "the value of arms control": words of importance too.
     (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
                 r"|what (is|was|are|were) (the |its |their )?(\w+ )?(profit|revenue|cost|price|budget|population"
-                r"|salary|size|length|distance|number|age|percentage|amount|total)s?)\b"), Gap.HOW_MANY),
+                r"|salary|size|length|distance|number|age|percentage|amount|total)s?"
+                # "каков бюджет клуба", "какой тираж у журнала", "какова численность армии"
+                r"|как(?:ой|ая|ое|ов|ова|ово) (?:у \w+ )?(?:бюджет|тираж|численность|население|стоимость|цена"
+                r"|зарплата|доход|прибыль|выручка|возраст|процент|доля|объем|сумма|количество|число|размер)\w*)\b"),
+     Gap.HOW_MANY),
     (re.compile(r"^(who|кто)\b"), Gap.WHO),
 )
 
