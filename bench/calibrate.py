@@ -14,9 +14,10 @@ rather than the levels of evidence one base happens to give.
 
 Operating point: the lowest threshold from which at most 1 in 50 answers on the validation sets
 (bench/heldout.yaml to heldout8.yaml and heldout_ru.yaml, 456 questions that earlier rounds already
-saw) is wrong, if that costs at most MAX_COST of accuracy there; otherwise, of the thresholds whose
-accuracy is within TOLERANCE of the best, the lowest with the fewest wrong answers (higher ones
-would refuse right answers and prevent no wrong one). bench/heldout9.yaml and later ones measure.
+saw) is wrong, and would still be with one wrong answer more, if that costs at most MAX_COST of
+accuracy there; otherwise, of the thresholds whose accuracy is within TOLERANCE of the best (and one
+question), the lowest with the fewest wrong answers (higher ones would refuse right answers and prevent no wrong
+one). bench/heldout9.yaml and later ones measure.
 With --check, only report whether the shipped coefficients are what this data gives.
 """
 
@@ -137,22 +138,25 @@ def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[fl
     validation question: the lowest threshold from which at most MAX_WRONG of the answers are wrong
     (else, within TOLERANCE of the best accuracy, the lowest one with the fewest wrong answers)."""
     points = []  # (threshold, accuracy, wrong per answer, wrong answers)
+    within = []  # per threshold: at most MAX_WRONG wrong, even with one wrong answer more
     for threshold in np.round(np.arange(0.05, 0.96, 0.01), 2):
         answers = [ok for p, answered, ok, _ in outcomes if answered and p >= threshold]
         refusals = [refuse for p, answered, _, refuse in outcomes if not (answered and p >= threshold)]
         wrong = len(answers) - sum(answers)
         points.append((float(threshold), (sum(answers) + sum(refusals)) / len(outcomes), wrong / max(1, len(answers)),
                        wrong))
+        # On a few hundred answers, one question more or less must not move the operating point.
+        within.append(wrong == 0 or wrong + 1 <= MAX_WRONG * len(answers))
     # A wrong answer is worse than a refusal: at most 1 in 50 answers may be wrong, from this
     # threshold up, unless that costs more than MAX_COST of accuracy (then the model cannot tell
     # well enough, as without the semantic stage): the most cautious of the near-best thresholds, up
     # to the one that avoids the last wrong answer they can avoid.
     best = max(accuracy for _, accuracy, _, _ in points)
-    keeping = [p for k, p in enumerate(points) if all(wrong <= MAX_WRONG for _, _, wrong, _ in points[k:])]
+    keeping = [p for k, p in enumerate(points) if all(within[k:])]
     if keeping and keeping[0][1] >= best - MAX_COST:
         threshold, accuracy, wrong, _ = keeping[0]
     else:
-        near = [p for p in points if p[1] >= best - TOLERANCE]
+        near = [p for p in points if p[1] >= best - TOLERANCE - 1 / len(outcomes)]  # one question either way
         fewest = min(count for *_, count in near)
         threshold, accuracy, wrong, _ = next(p for p in near if p[3] == fewest)
     return threshold, {"validation_accuracy": accuracy, "best_validation_accuracy": best, "wrong_per_answered": wrong}

@@ -476,6 +476,17 @@ def test_the_threshold_rises_past_the_wrong_answers_it_can_avoid_and_no_further(
     assert threshold == 0.31 and figures["validation_accuracy"] == 0.97
 
 
+def test_the_threshold_keeps_a_margin_of_one_wrong_answer_on_the_validation_sets():
+    from bench.calibrate import choose_threshold
+
+    # 3 wrong in 152 answers is just under 1 in 50, and one wrong answer more would break it: a single
+    # validation question must not decide the operating point, so it rises past the 2 it can avoid.
+    outcomes = ([(0.9, True, True, False)] * 148 + [(0.9, True, False, False)]
+                + [(0.3, True, False, True)] * 2 + [(0.5, True, True, False)])
+    threshold, figures = choose_threshold(outcomes)
+    assert threshold == 0.31 and figures["wrong_per_answered"] == 1 / 150
+
+
 def test_the_shipped_coefficients_are_what_calibration_gives_today():
     # Re-fits both modes from the knowledge base and the training files (about 30 s): a base or
     # training edit without `python -m bench.calibrate` fails here instead of drifting silently.
