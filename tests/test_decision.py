@@ -279,9 +279,14 @@ def test_a_signing_birth_death_or_vote_is_answered_only_by_a_fact_that_reports_i
     assert says in engine.reply(question).plain()
 
 
-def test_a_signing_that_might_happen_is_asked_about_as_usual(engine):
-    decision = engine.decide("if moscow and washington sign a new arms deal, what happens")
-    assert decision.answered and decision.best.fact.id == "new-treaty-impact", decision.best
+@pytest.mark.parametrize(("question", "fact"), [
+    ("if moscow and washington sign a new arms deal, what happens", "new-treaty-impact"),
+    # "signed off" is approved: heldout30 asked it so, and the answer was refused (0.94).
+    ("Which strategy documents signed off in 2017 named Russia a threat?", "threat-documents"),
+])
+def test_a_signing_that_might_happen_or_an_approval_is_asked_about_as_usual(engine, question, fact):
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, decision.best
 
 
 @pytest.mark.parametrize(("question", "says"), [

@@ -175,9 +175,10 @@ def gives_a_count(text: str, question: str) -> bool:
 # Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
 # "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился"), a
 # vote or a ratification ("which member voted against").
-# Not one that might happen: "if they sign a new treaty", "will they sign", "если подпишут".
+# Not one that might happen: "if they sign a new treaty", "will they sign", "если подпишут"; nor an
+# approval ("the documents signed off in 2017").
 _EVENTS = (
-    (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b|\bsigned\b"
+    (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
     (re.compile(r"\b(?:born|birth|birthday|died|death|deaths)\b|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?"
