@@ -298,6 +298,8 @@ def test_a_signing_that_might_happen_or_an_approval_is_asked_about_as_usual(engi
     # "Over the past 30 years" counts years, not members (but answers "how many years").
     ("how many countries does nato have", "does not give that number"),
     ("сколько государств в НАТО", "нет этой цифры"),
+    # What something cost is asked for as a number however the question is put (0.82).
+    ("what did the missiles trump sent to ukraine cost", "does not give that number"),
     # A quantity asked by name, in Russian too (the series fact was given, 0.85).
     ("какой тираж у Валдайских записок", "нет этой цифры"),
     # Nor is the day of a date, written either way ("on 28 February 2025").

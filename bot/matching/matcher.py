@@ -85,11 +85,14 @@ _GAPS = (
     (re.compile(r"^(how long|for how long|как долго|сколько времени)\b"), Gap.HOW_LONG),
     # "во сколько обошлось": what something cost is a number too.
     (re.compile(r"^(how many|how much|сколько|во сколько|на сколько)\b"), Gap.HOW_MANY),
-    # A quantity asked by name ("what is ÖBB's profit", "how large is the budget") is a number too. Not
-    # "how high are the stakes", "how big a deal", "the value of arms control": words of importance too.
+    # A quantity asked by name ("what is ÖBB's annual profit", "how large is the budget", "what does a
+    # ticket cost") is a number too. Not "how high are the stakes", "how big a deal", "the value of arms
+    # control": words of importance too.
     (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
-                r"|what (is|was|are|were) (the |its |their )?(\w+ )?(profit|revenue|cost|price|budget|population"
+                r"|what (is|was|are|were) (the |its |their )?(\w+ ){0,3}(profit|revenue|cost|price|budget|population"
                 r"|salary|size|length|distance|number|age|percentage|amount|total)s?"
+                # "what does a ticket from Brussels to Berlin cost"
+                r"|what (does|do|did|will|would) (\w+ ){1,8}cost$"
                 # "каков бюджет клуба", "какой тираж у журнала", "какова численность армии"
                 r"|как(?:ой|ая|ое|ов|ова|ово) (?:у \w+ )?(?:бюджет|тираж|численность|население|стоимость|цена"
                 r"|зарплата|доход|прибыль|выручка|возраст|процент|доля|объем|сумма|количество|число|размер)\w*)\b"),
