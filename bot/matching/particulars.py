@@ -174,7 +174,7 @@ def gives_a_count(text: str, question: str) -> bool:
 
 # Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
 # "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился"), a
-# vote or a ratification ("which member voted against").
+# vote or a ratification ("which member voted against"), a founding ("who founded European Sleeper").
 # Not one that might happen: "if they sign a new treaty", "will they sign", "если подпишут"; nor an
 # approval ("the documents signed off in 2017").
 _EVENTS = (
@@ -186,6 +186,9 @@ _EVENTS = (
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
      re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:found(?:ed|er|ers)|co-?found\w*|established|set up)\b|(?<!\w)(?:основал\w*|основан\w*"
+                r"|учредил\w*|создал\w*)(?!\w)"),
+     re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
 
