@@ -40,6 +40,7 @@ class Messages:
     gap_who: str
     gap_said: str
     gap_event: str
+    gap_which: str
     closest_topics: str
     other_piece: str
     empty: str
@@ -111,6 +112,7 @@ EN = Messages(
     gap_who="The article does not say who that was, so I won't guess.",
     gap_said="The article does not report what was said, so I won't guess.",
     gap_event="The article does not report that, so I won't guess.",
+    gap_which="The article does not say which, so I won't guess.",
     closest_topics="Closest topics it does cover:",
     other_piece=(
         "That is from another piece, not this article: “{title}” by {author}, which was shown next to it "
@@ -190,6 +192,7 @@ RU = Messages(
     gap_who="В статье не сказано, кто это был, и я не буду гадать.",
     gap_said="В статье не приводятся эти слова, и я не буду гадать.",
     gap_event="В статье об этом не сообщается, и я не буду гадать.",
+    gap_which="В статье не сказано, какой именно, и я не буду гадать.",
     closest_topics="Ближайшие темы, о которых в статье говорится:",
     other_piece=(
         "Это из другого материала, не из этой статьи: «{title}», автор {author}; он был показан рядом "

@@ -38,6 +38,7 @@ from .normalise import (
     normalise,
 )
 from .particulars import (
+    asked_kind,
     asked_office,
     asked_speaker,
     asks_for_writings,
@@ -156,6 +157,9 @@ class Matcher:
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
+        # What each fact's own text speaks of, as terms.
+        self._text_terms = [set(content_terms(normalise(f"{f.quote} {f.answer}"), self.lexical.synonyms))
+                            for f in facts]
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
         quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
         self._names_only = [len(terms & names) >= NAMES_ONLY_SHARE * len(terms) > 0
@@ -315,16 +319,18 @@ class Matcher:
         top = facts[ev.candidates[order[0]]]
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
+        unidentified = self._unnamed_kind(ev, top)
         untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
         gap = (Gap.SAID if unreported else Gap.WHO if unnamed else gap if gap is not Gap.NONE
-               else Gap.EVENT if untold else gap)
+               else Gap.EVENT if untold else Gap.WHICH if unidentified else gap)
         neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
         # The reply names what is missing.
-        particular = unreported or unnamed or untold or self._unstated(gap, top, ev.normalised)
+        particular = (unreported or unnamed or untold or unidentified
+                      or self._unstated(gap, top, ev.normalised))
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
@@ -479,6 +485,15 @@ class Matcher:
         office = asked_office(ev.normalised) if ev.lang == "en" else None
         terms = self._terms_of(ev, office) if office else set()
         return bool(terms) and not all(self.lexical.fact_has(fact, t) for t in terms)
+
+    def _unnamed_kind(self, ev: Evidence, fact: Fact) -> bool:
+        """Verification: "which company builds the carriages" is answered only by a fact that speaks
+        of companies or names something the question does not (the rolling-stock fact does neither)."""
+        kind = asked_kind(ev.question)
+        terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
+        i = self._index_of[fact.id]
+        asked = {t.term for t in ev.terms}
+        return bool(terms) and terms.isdisjoint(self._text_terms[i]) and self._fact_names[i] <= asked
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them

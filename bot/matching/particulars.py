@@ -10,6 +10,9 @@
   partnership and reports no signing: a fact answers what was signed, or who signed it, only when it
   reports a signing (but "if they sign a new treaty" asks what would follow); so for a birth or a
   death ("when was Hegseth born" is not answered by the date of his speech).
+- "Which company builds new sleeper carriages?" meets the fact on rolling stock, which names no
+  company: a "which <kind>" question is answered only by a fact that speaks of that kind or names
+  something the question does not.
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any language of the question: the facts' text is English).
 The office check reads English questions only. The speaker check reads Russian ones against the
@@ -104,6 +107,17 @@ _WHICH_CALLING = re.compile(
     r"{0,3}?(?P<calling>executive|activist|diplomat|ambassador|envoy|senator"
     r"|lawmaker|politician|adviser|advisor|aide|founder|ceo|chairman|director|manager|negotiator|spokesman"
     r"|journalist|economist|commander|officer|minister)s?\b")
+
+
+# "Which company builds ...", "which French cities lost ...": the kind of thing a question asks to be
+# named, by its first word not written as a name. Read on the question as typed.
+_WHICH_KIND = re.compile(r"^[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*)")
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of thing a "which ..." question asks to be named ("company"), or None."""
+    found = _WHICH_KIND.match(question.strip())
+    return found.group("kind") if found else None
 
 
 def asked_office(normalised: str) -> str | None:

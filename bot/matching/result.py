@@ -27,6 +27,7 @@ class Gap(StrEnum):
     WHO = "who"
     SAID = "said"  # what someone said, when the article does not report them speaking
     EVENT = "event"  # what was signed, or a birth or a death, when the article reports none
+    WHICH = "which"  # which one of a kind, when the article names none
 
 
 @dataclass(frozen=True)
