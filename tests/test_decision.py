@@ -295,8 +295,11 @@ def test_a_signing_birth_death_vote_or_founding_is_answered_only_by_a_fact_that_
     ("if moscow and washington sign a new arms deal, what happens", "new-treaty-impact"),
     # "signed off" is approved: heldout30 asked it so, and the answer was refused (0.94).
     ("Which strategy documents signed off in 2017 named Russia a threat?", "threat-documents"),
+    # Nor is what something is founded on, or an established view, a founding.
+    ("what is value-based diplomacy founded on", "value-diplomacy-dropped"),
+    ("is the established view that russia is a threat changing", "trump-downplays-threat"),
 ])
-def test_a_signing_that_might_happen_or_an_approval_is_asked_about_as_usual(engine, question, fact):
+def test_an_event_that_might_happen_or_a_word_that_only_looks_like_one_is_asked_about_as_usual(engine, question, fact):
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, decision.best
 

@@ -200,8 +200,10 @@ _EVENTS = (
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
      re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:found(?:ed|er|ers)|co-?found\w*|established|set up)\b|(?<!\w)(?:основал\w*|основан\w*"
-                r"|учредил\w*|создал\w*)(?!\w)"),
+    # Not "what is the policy founded on", "the established order".
+    (re.compile(r"\b(?:co-?)?founders?\b|\bwho\s+(?:co-?)?(?:founded|established|set up)\b"
+                r"|\b(?:was|were)\b(?:\s+[\w'-]+){1,7}?\s+(?:(?:co-?)?founded|established|set up)\b(?!\s+(?:on|upon)\b)"
+                r"|(?<!\w)(?:основал\w*|основан\w*|учредил\w*|создал\w*)(?!\w)"),
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
