@@ -298,6 +298,8 @@ def test_a_signing_birth_death_vote_or_founding_is_answered_only_by_a_fact_that_
     # Nor is what something is founded on, or an established view, a founding.
     ("what is value-based diplomacy founded on", "value-diplomacy-dropped"),
     ("is the established view that russia is a threat changing", "trump-downplays-threat"),
+    # Nor is a figurative death (it was refused, 0.38 before the "event" was read).
+    ("what led to the death of the reset", "reset-failed"),
 ])
 def test_an_event_that_might_happen_or_a_word_that_only_looks_like_one_is_asked_about_as_usual(engine, question, fact):
     decision = engine.decide(question)
