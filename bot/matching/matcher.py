@@ -212,7 +212,8 @@ class Matcher:
             if fixes or not INTERJECTIONS.isdisjoint(tokens):
                 seen = " ".join(fixes.get(w, w) for w in tokens if w not in INTERJECTIONS) or question
             # ... and in the base's own words where it never writes the reader's ("tbilisi": Georgia).
-            if (folded := self._in_base_words.fold(normalise(seen))) != normalise(seen):
+            plain = normalise(seen)
+            if (folded := self._in_base_words.fold(plain)) != plain:
                 seen = folded
             sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows, lang)
             sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
@@ -321,8 +322,9 @@ class Matcher:
         unnamed = self._unnamed_office(ev, top)
         unidentified = self._unnamed_kind(ev, top)
         untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
-        gap = (Gap.SAID if unreported else Gap.WHO if unnamed else gap if gap is not Gap.NONE
-               else Gap.EVENT if untold else Gap.WHICH if unidentified else gap)
+        # What a refusal says is missing: what the check that failed looked for, else what the question asks.
+        gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),
+                                       (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
         neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).

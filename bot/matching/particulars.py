@@ -195,7 +195,7 @@ _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
-    # Not "the birth of a new era", "the death of the reset": words of speech too.
+    # Not "the birth of a new era", "the death of the reset": figures of speech.
     (re.compile(r"\b(?:born|birthday|birthplace|died)\b|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die\b|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?"
                 r"|погиб\w*|смерт[ьи])(?!\w)"),
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
