@@ -66,6 +66,7 @@ def second_article():
 @pytest.mark.parametrize(("question", "kind", "fact"), [
     ("Why did the German rail company drop its sleepers?", Kind.ANSWER, "db-withdrew"),
     ("flying?", Kind.ANSWER, "emissions"),  # its topic's overview, the other facts on it as buttons
+    ("why did sleeper services nearly die out in europe", Kind.ANSWER, "db-withdrew"),  # no death to report
     ("How many staff does Nightjet employ?", Kind.ABSTAIN, None),
     ("how much cleaner is a sleeper than a plane", Kind.ANSWER, "emissions"),  # "roughly a tenth" is a number
     # Met on its name alone, but a fact that tells a story may answer in other words ("abandoned its plans").
