@@ -307,6 +307,12 @@ def test_an_event_that_might_happen_or_a_word_that_only_looks_like_one_is_asked_
     assert decision.answered and decision.best.fact.id == fact, decision.best
 
 
+@pytest.mark.parametrize("question", ["what was trump's rapprochement with moscow born out of",
+                                      "why has the old cycle died down", "who signed off on the 2018 strategy"])
+def test_an_idiom_is_no_event_to_report(engine, question):
+    assert engine.decide(question).gap is not Gap.EVENT
+
+
 @pytest.mark.parametrize(("question", "says"), [
     # The arms-talks fact says talks could restart, not when; the author fact gives no count.
     ("When will Russia and America restart strategic arms reduction talks?", "gives no date"),

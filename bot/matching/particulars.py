@@ -195,8 +195,9 @@ _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
-    # Not "the birth of a new era", "the death of the reset", "why did night trains die out": figures of speech.
-    (re.compile(r"\b(?:born|birthday|birthplace)\b|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
+    # Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
+    # out": figures of speech.
+    (re.compile(r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
                 r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?"
                 r"|погиб\w*|смерт[ьи])(?!\w)"),
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
