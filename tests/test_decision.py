@@ -276,22 +276,6 @@ def test_who_is_doing_something_asks_for_no_office(engine, question, fact):
     assert decision.answered and decision.best.fact.id == fact, decision.best
 
 
-@pytest.mark.parametrize(("question", "says"), [
-    # The visit fact announces a partnership (0.48): it reports nothing signed.
-    ("which treaty did putin and bush sign in 2002", "does not report that"),
-    ("что подписали Буш и Путин в 2002 году", "об этом не сообщается"),
-    # The Hegseth fact dates his speech, not his birth.
-    ("когда родился Хегсет", "нет даты"),
-    # The series fact names the club (0.47): it does not say who founded it.
-    ("кто основал Валдайский клуб", "кто это был"),
-    # The summit declared the path irreversible (0.81): it reports no vote.
-    ("who voted against ukraine's membership path being irreversible", "does not say who"),
-])
-def test_a_signing_birth_death_vote_or_founding_is_answered_only_by_a_fact_that_reports_it(engine, question, says):
-    assert not engine.decide(question).answered
-    assert says in engine.reply(question).plain()
-
-
 @pytest.mark.parametrize(("question", "fact"), [
     ("if moscow and washington sign a new arms deal, what happens", "new-treaty-impact"),
     # "signed off" is approved: heldout30 asked it so, and the answer was refused (0.94).
@@ -337,8 +321,18 @@ def test_an_idiom_is_no_event_to_report(engine, question):
     ("во сколько обошлись санкции против России", "нет этой цифры"),
     # The visit fact gives its month and year, not how long it took.
     ("How long did the Bush visit to Russia take?", "does not say how long"),
+    # An event asked about as having happened must be one the fact reports.
+    # The visit fact announces a partnership (0.48): it reports nothing signed.
+    ("which treaty did putin and bush sign in 2002", "does not report that"),
+    ("что подписали Буш и Путин в 2002 году", "об этом не сообщается"),
+    # The Hegseth fact dates his speech, not his birth.
+    ("когда родился Хегсет", "нет даты"),
+    # The series fact names the club (0.47): it does not say who founded it.
+    ("кто основал Валдайский клуб", "кто это был"),
+    # The summit declared the path irreversible (0.81): it reports no vote.
+    ("who voted against ukraine's membership path being irreversible", "does not say who"),
 ])
-def test_when_how_many_and_how_long_need_a_fact_that_gives_them(engine, question, says):
+def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, question, says):
     assert not engine.decide(question).answered
     assert says in engine.reply(question).plain()
 
