@@ -197,15 +197,16 @@ _EVENTS = (
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
     # Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
     # out": figures of speech.
-    (re.compile(r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
-                r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?"
-                r"|погиб\w*|смерт[ьи])(?!\w)"),
+    (re.compile(r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b"
+                r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
+                r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)"),
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
      re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
     # Not "what is the policy founded on", "the established order".
     (re.compile(r"\b(?:co-?)?founders?\b|\bwho\s+(?:co-?)?(?:founded|established|set up)\b"
-                r"|\b(?:was|were)\b(?:\s+[\w'-]+){1,7}?\s+(?:(?:co-?)?founded|established|set up)\b(?!\s+(?:on|upon)\b)"
+                r"|\b(?:was|were)\b(?:\s+[\w'-]+){1,7}?\s+(?:(?:co-?)?founded|established|set up)\b"
+                r"(?!\s+(?:on|upon)\b)"
                 r"|(?<!\w)(?:основал\w*|основан\w*|учредил\w*|создал\w*)(?!\w)"),
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
 )
@@ -213,8 +214,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|е
 
 
 def unreported_event(normalised: str, text: str) -> bool:
-    """Whether a question asks about an event that took place (a signing, a birth, a death) which
-    a fact's text does not report."""
+    """Whether a question asks about an event that took place (a signing, a birth or a death, a vote,
+    a founding) which a fact's text does not report."""
     return _HYPOTHETICAL.search(normalised) is None and any(
         asked.search(normalised) and not reported.search(text) for asked, reported in _EVENTS)
 
