@@ -16,8 +16,8 @@ Operating point: the lowest threshold from which at most 1 in 50 answers on the 
 (bench/heldout.yaml to heldout8.yaml and heldout_ru.yaml, 456 questions that earlier rounds already
 saw) is wrong, and would still be with one wrong answer more, if that costs at most MAX_COST of
 accuracy there; otherwise, of the thresholds whose accuracy is within TOLERANCE of the best (and one
-question), the lowest with the fewest wrong answers (higher ones would refuse right answers and prevent no wrong
-one). bench/heldout9.yaml and later ones measure.
+question), the lowest with the fewest wrong answers (higher ones would refuse right answers and
+prevent no wrong one). bench/heldout9.yaml and later ones measure.
 With --check, only report whether the shipped coefficients are what this data gives.
 """
 

@@ -25,7 +25,8 @@ class BotProcess:
         self.data_dir = self.workdir / "data"
         self.data_dir.mkdir()
         # Open for the life of the process (closed in terminate), so no context manager.
-        self._log = (self.workdir / "bot-log.txt").open("wb")
+        self._log_path = self.workdir / "bot-log.txt"
+        self._log = self._log_path.open("wb")
         full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
         full_env.update(TELEGRAM_BOT_TOKEN=FAKE_TOKEN, TELEGRAM_API_BASE_URL=api.base_url, PYTHONUNBUFFERED="1",
                         DATA_DIR=str(self.data_dir))
@@ -44,7 +45,7 @@ class BotProcess:
         raise AssertionError(f"bot not ready after {timeout}s:\n{self.log()}")
 
     def log(self) -> str:
-        return (self.workdir / "bot-log.txt").read_text(encoding="utf-8", errors="replace")
+        return self._log_path.read_text(encoding="utf-8", errors="replace")
 
     def terminate(self, timeout: float = 10.0) -> tuple[int, float]:
         """SIGTERM, as `docker stop` sends; returns (exit code, seconds taken)."""
