@@ -80,9 +80,10 @@ def test_the_engine_carries_over_to_a_second_article(second_article, question, k
         decision.kind, decision.best and decision.best.fact.id, decision.confidence)
 
 
-def test_which_of_a_kind_is_answered_only_by_a_fact_that_speaks_of_it_or_names_one(second_article):
+@pytest.mark.parametrize("prefix", ["", "/ask ", "hey @ArticleBot, "])
+def test_which_of_a_kind_is_answered_only_by_a_fact_that_speaks_of_it_or_names_one(second_article, prefix):
     # The rolling-stock fact names no factory, nor anything the question does not (0.71).
-    question = "Which factory is building the new sleeper carriages?"
+    question = prefix + "Which factory is building the new sleeper carriages?"
     assert not second_article.decide(question).answered
     assert "does not say which" in second_article.reply(question).plain()
     # "The Swedish 'flight shame' movement": the fact speaks of the movement it names.

@@ -112,11 +112,12 @@ _WHICH_CALLING = re.compile(
 # "Which company builds ...", "which French cities lost ...": the kind of thing a question asks to be
 # named, by its first word not written as a name. Read on the question as typed.
 _WHICH_KIND = re.compile(r"^[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*)")
+_ADDRESS = re.compile(r"^\s*/\w+(?:@\w+)?|(?:\b(?:hey|hi)\s+)?@\w{3,},?", re.IGNORECASE)  # /ask, hey @ArticleBot,
 
 
 def asked_kind(question: str) -> str | None:
     """The kind of thing a "which ..." question asks to be named ("company"), or None."""
-    found = _WHICH_KIND.match(question.strip())
+    found = _WHICH_KIND.match(_ADDRESS.sub(" ", question).strip())
     return found.group("kind") if found else None
 
 
