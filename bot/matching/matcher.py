@@ -157,9 +157,6 @@ class Matcher:
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
-        # What each fact's own text speaks of, as terms.
-        self._text_terms = [set(content_terms(normalise(f"{f.quote} {f.answer}"), self.lexical.synonyms))
-                            for f in facts]
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
         quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
         self._names_only = [len(terms & names) >= NAMES_ONLY_SHARE * len(terms) > 0
@@ -495,7 +492,8 @@ class Matcher:
         terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         i = self._index_of[fact.id]
         asked = {t.term for t in ev.terms}
-        return bool(terms) and terms.isdisjoint(self._text_terms[i]) and self._fact_names[i] <= asked
+        return (bool(terms) and not any(self.lexical.fact_has(fact, t) for t in terms)
+                and self._fact_names[i] <= asked)
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them

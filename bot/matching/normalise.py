@@ -16,8 +16,8 @@ from ..typography import fold_styles
 
 MAX_QUESTION_CHARS = 500  # longer input is cut before matching (the reply says so)
 
-_COMMAND = re.compile(r"^\s*/[a-z0-9_]+(@[a-z0-9_]+)?\b")  # /ask, /ask@SomeBot
-_MENTION = re.compile(r"(?<!\w)@[a-z0-9_]{3,}")
+_COMMAND = re.compile(r"^\s*/[a-z0-9_]+(@[a-z0-9_]+)?\b", re.IGNORECASE)  # /ask, /ask@SomeBot
+_MENTION = re.compile(r"(?<!\w)@[a-z0-9_]{3,}", re.IGNORECASE)
 _APOSTROPHE_S = re.compile(r"'s\b")
 # "what's" is "what is" (the model reads the question), but "Russia's" stays a possessive.
 _IS_CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|that|it|there|here|he|she)'s\b")
@@ -156,15 +156,18 @@ def language(text: str) -> str:
     return "ru" if cyrillic and cyrillic >= len(_LATIN.findall(folded)) else "en"
 
 
+def without_address(text: str) -> str:
+    """The text without a leading bot command ("/ask") or @mentions, its case kept."""
+    return _MENTION.sub(" ", _COMMAND.sub(" ", text, count=1))
+
+
 def normalise(text: str) -> str:
     """NFKC, case-fold, one quote and dash style, no command/mention, words separated by one space."""
     text = fold_styles(unicodedata.normalize("NFKC", text).casefold()).replace("ё", "е")
     # Zero-width and direction marks (category Cf) vanish, so they cannot split a word.
     if not text.isascii():
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = _COMMAND.sub(" ", text, count=1)
-    text = _MENTION.sub(" ", text)
-    text = _expand_contractions(text)
+    text = _expand_contractions(without_address(text))
     if "'" in text:
         text = _SHORT_YEAR.sub(lambda m: ("19" if int(m.group(1)) >= 30 else "20") + m.group(1), text)
     text = _APOSTROPHE_S.sub("", text)

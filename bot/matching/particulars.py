@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .normalise import FRAMING_NOUNS
+from .normalise import FRAMING_NOUNS, without_address
 
 # "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
 # words between the auxiliary and the verb of speech are the speaker.
@@ -110,14 +110,14 @@ _WHICH_CALLING = re.compile(
 
 
 # "Which company builds ...", "which French cities lost ...": the kind of thing a question asks to be
-# named, by its first word not written as a name. Read on the question as typed.
-_WHICH_KIND = re.compile(r"^[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*)")
-_ADDRESS = re.compile(r"^\s*/\w+(?:@\w+)?|(?:\b(?:hey|hi)\s+)?@\w{3,},?", re.IGNORECASE)  # /ask, hey @ArticleBot,
+# named, by its first word not written as a name. Read on the question as typed, after a greeting
+# ("hey @ArticleBot, which ...").
+_WHICH_KIND = re.compile(r"^\W*(?:(?:hey|hi)\W+)?[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*)")
 
 
 def asked_kind(question: str) -> str | None:
     """The kind of thing a "which ..." question asks to be named ("company"), or None."""
-    found = _WHICH_KIND.match(_ADDRESS.sub(" ", question).strip())
+    found = _WHICH_KIND.match(without_address(question))
     return found.group("kind") if found else None
 
 
