@@ -91,6 +91,33 @@ def test_which_of_a_kind_is_answered_only_by_a_fact_that_speaks_of_it_or_names_o
     assert decision.answered and decision.best.fact.id == "flight-shame"
 
 
+@pytest.mark.parametrize(("article", "question"), [
+    # The facts speak of the kind, and name none: "orchestrating color revolutions", "he had provided
+    # missiles", "every border crossing means another set of rules".
+    ("this", "Which color revolutions are meant in the article?"),
+    ("this", "Which missiles did Trump boast about giving Ukraine?"),
+    ("second", "Which border crossing has the worst rail rules?"),
+])
+def test_which_of_a_kind_is_not_answered_by_a_fact_that_speaks_of_the_kind_but_names_none(
+        engine, second_article, article, question):
+    chosen = engine if article == "this" else second_article
+    assert not chosen.decide(question).answered
+    assert "does not say which" in chosen.reply(question).plain()
+
+
+@pytest.mark.parametrize(("article", "question", "fact"), [
+    ("this", "Which war in the Balkans soured relations with Moscow?", "cold-peace"),  # "the Kosovo War"
+    ("this", "Which strategy documents called Russia a threat?", "threat-documents"),  # "including the National ..."
+    # The fact says what is one: "value-based diplomacy, a traditional pillar", "one of the most contentious issues".
+    ("this", "Which pillar of American foreign policy did Trump drop?", "value-diplomacy-dropped"),
+    ("this", "Which contentious issue has the new US policy eased?", "nato-issue-eased"),
+    ("second", "Which operator is the biggest in Europe?", "nightjet-largest"),  # "Nightjet is the largest ..."
+])
+def test_which_of_a_kind_is_answered_by_a_fact_that_names_one(engine, second_article, article, question, fact):
+    decision = (engine if article == "this" else second_article).decide(question)
+    assert decision.answered and decision.best.fact.id == fact, (decision.kind, decision.best and decision.best.fact.id)
+
+
 def test_a_person_asked_for_by_a_calling_must_be_named_by_it(second_article, engine):
     # The flight-shame fact names no activist; the Bucharest fact names the leaders by office.
     question = "Which activist started the flight shame idea?"

@@ -38,6 +38,7 @@ from .normalise import (
     normalise,
 )
 from .particulars import (
+    asked_instances,
     asked_kind,
     asked_office,
     asked_speaker,
@@ -46,6 +47,7 @@ from .particulars import (
     gives_a_date,
     gives_a_duration,
     names_a_role,
+    names_an_instance,
     speakers_text,
     unreported_event,
 )
@@ -487,13 +489,25 @@ class Matcher:
 
     def _unnamed_kind(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "which company builds the carriages" is answered only by a fact that speaks
-        of companies or names something the question does not (the rolling-stock fact does neither)."""
+        of companies or names something the question does not (the rolling-stock fact does neither);
+        "which missiles did Trump give Ukraine" only by one that, where it speaks of missiles, names
+        some (the fact says "he had provided missiles", no more)."""
         kind = asked_kind(ev.question)
         terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         i = self._index_of[fact.id]
         asked = {t.term for t in ev.terms}
-        return (bool(terms) and not any(self.lexical.fact_has(fact, t) for t in terms)
-                and self._fact_names[i] <= asked)
+        if terms and not any(self.lexical.fact_has(fact, t) for t in terms) and self._fact_names[i] <= asked:
+            return True
+        instances = asked_instances(ev.question)
+        if instances is None:
+            return False
+        kinds = set(content_terms(normalise(instances), self.lexical.synonyms))
+
+        def word_terms(word: str) -> set[str]:
+            return set(content_terms(normalise(word), self.lexical.synonyms))
+
+        return names_an_instance(f"{fact.quote} {fact.answer}", lambda w: bool(word_terms(w) & kinds),
+                                 lambda w: bool(word_terms(w)) and not word_terms(w) & asked) is False
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them

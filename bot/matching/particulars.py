@@ -12,7 +12,8 @@
   death ("when was Hegseth born" is not answered by the date of his speech).
 - "Which company builds new sleeper carriages?" meets the fact on rolling stock, which names no
   company: a "which <kind>" question is answered only by a fact that speaks of that kind or names
-  something the question does not.
+  something the question does not. Where the fact speaks of the kind, it must name one there:
+  "which missiles did Trump give Ukraine" is not answered by "he had provided missiles".
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any language of the question: the facts' text is English).
 The office check reads English questions only. The speaker check reads Russian ones against the
@@ -22,6 +23,7 @@ facts' Russian answers, which write the names as a Russian reader does.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .normalise import FRAMING_NOUNS, without_address
 
@@ -119,6 +121,48 @@ def asked_kind(question: str) -> str | None:
     """The kind of thing a "which ..." question asks to be named ("company"), or None."""
     found = _WHICH_KIND.match(without_address(question))
     return found.group("kind") if found else None
+
+
+# "Which missiles did Trump give ...", "which colour revolutions does the author name ...": the words
+# from "which" to the verb or preposition after them, when there is one within three words, are the
+# kind asked for ("colour revolutions"). Without one the question's shape is not clear enough.
+_WHICH_INSTANCES = re.compile(
+    r"^\W*(?:(?:hey|hi)\W+)?[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+    r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|of|in|on|at|to|for|from|with"
+    r"|under|toward|towards|against|during|after|before|about|between|besides|that|who|\w{3,}ed)\b")
+INSTANCE_REACH = 6  # words either side of a kind word where the instance is named ("the Kosovo War")
+# "value-based diplomacy, a traditional pillar ...", "one of the most contentious issues": the fact
+# says what something is an instance of.
+_INSTANCE_OF = frozenset({"a", "an", "one"})
+_INSTANCE_OF_REACH = 5
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def asked_instances(question: str) -> str | None:
+    """The kind whose instances a "which ..." question asks to be named ("colour revolutions"), or None."""
+    found = _WHICH_INSTANCES.match(without_address(question))
+    return found.group("kind") if found else None
+
+
+def names_an_instance(text: str, is_kind: Callable[[str], bool], is_new: Callable[[str], bool]) -> bool | None:
+    """Whether a text names an instance of the kind it speaks of: a name or number not asked about
+    (`is_new`) within INSTANCE_REACH words of a kind word (`is_kind`) in one sentence, or "a"/"one"
+    just before it. None when the text never speaks of the kind."""
+    spoken = None
+    for sentence in _SENTENCE_END.split(text):
+        words = _WORDS.findall(sentence)
+        for at, word in enumerate(words):
+            if not is_kind(word):
+                continue
+            spoken = False
+            if any(w.lower() in _INSTANCE_OF for w in words[max(0, at - _INSTANCE_OF_REACH):at]):
+                return True
+            near = [*range(max(0, at - INSTANCE_REACH), at), *range(at + 1, at + 1 + INSTANCE_REACH)]
+            # A name is written capitalised inside the sentence (its first word may be any word).
+            if any(((words[k][0].isupper() and k > 0) or words[k][0].isdigit()) and is_new(words[k])
+                   for k in near if k < len(words)):
+                return True
+    return spoken
 
 
 def asked_office(normalised: str) -> str | None:
