@@ -112,6 +112,9 @@ def test_which_of_a_kind_is_not_answered_by_a_fact_that_speaks_of_the_kind_but_n
     ("this", "Which pillar of American foreign policy did Trump drop?", "value-diplomacy-dropped"),
     ("this", "Which contentious issue has the new US policy eased?", "nato-issue-eased"),
     ("second", "Which operator is the biggest in Europe?", "nightjet-largest"),  # "Nightjet is the largest ..."
+    # A word the question does not use next to the kind: "color revolutions", "no tax on kerosene".
+    ("this", "Which revolutions does the US orchestrate?", "color-revolutions"),
+    ("second", "Which taxes do airlines avoid?", "fares"),
 ])
 def test_which_of_a_kind_is_answered_by_a_fact_that_names_one(engine, second_article, article, question, fact):
     decision = (engine if article == "this" else second_article).decide(question)

@@ -131,11 +131,13 @@ _WHICH_INSTANCES = re.compile(
     r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|of|in|on|at|to|for|from|with"
     r"|under|toward|towards|against|during|after|before|about|between|besides|that|who|\w{3,}ed)\b")
 INSTANCE_REACH = 6  # words either side of a kind word where the instance is named ("the Kosovo War")
-# "value-based diplomacy, a traditional pillar ...", "one of the most contentious issues": the fact
-# says what something is an instance of.
+# "value-based diplomacy, a traditional pillar ...", "one of the most contentious issues", "labeled
+# Russia an authoritarian state": the fact says what something is an instance of.
 _INSTANCE_OF = frozenset({"a", "an", "one"})
-_INSTANCE_OF_REACH = 5
+_INSTANCE_OF_BEFORE, _INSTANCE_OF_AFTER = 5, 3
 _WORDS = re.compile(r"[\w'’-]+")
+_VERB_FORM_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
+_OF = frozenset({"of", "on", "over", "for"})  # "a tax on kerosene", "disputes over Iran"
 
 
 def asked_instances(question: str) -> str | None:
@@ -145,9 +147,11 @@ def asked_instances(question: str) -> str | None:
 
 
 def names_an_instance(text: str, is_kind: Callable[[str], bool], is_new: Callable[[str], bool]) -> bool | None:
-    """Whether a text names an instance of the kind it speaks of: a name or number not asked about
-    (`is_new`) within INSTANCE_REACH words of a kind word (`is_kind`) in one sentence, or "a"/"one"
-    just before it. None when the text never speaks of the kind."""
+    """Whether a text names an instance of the kind it speaks of, near a kind word (`is_kind`) in one
+    sentence: a name or number not asked about (`is_new`) within INSTANCE_REACH words; a word the
+    question does not use right before it ("national interests" when asked "which interests") or
+    after "of", "on" ... ("a tax on kerosene"); or "a"/"one" saying what is one. None when the text
+    never speaks of the kind."""
     spoken = None
     for sentence in _SENTENCE_END.split(text):
         words = _WORDS.findall(sentence)
@@ -155,7 +159,12 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_new: Callabl
             if not is_kind(word):
                 continue
             spoken = False
-            if any(w.lower() in _INSTANCE_OF for w in words[max(0, at - _INSTANCE_OF_REACH):at]):
+            around = words[max(0, at - _INSTANCE_OF_BEFORE):at] + words[at + 1:at + 1 + _INSTANCE_OF_AFTER]
+            if any(w.lower() in _INSTANCE_OF for w in around):
+                return True
+            before = words[at - 1] if at else ""
+            after = words[at + 2] if at + 2 < len(words) and words[at + 1].lower() in _OF else ""
+            if any(w and not _VERB_FORM_OR_ADVERB.search(w) and is_new(w) for w in (before, after)):
                 return True
             near = [*range(max(0, at - INSTANCE_REACH), at), *range(at + 1, at + 1 + INSTANCE_REACH)]
             # A name is written capitalised inside the sentence (its first word may be any word).
