@@ -188,7 +188,8 @@ def test_a_bare_topic_gets_the_topic_overview_with_its_other_facts_as_buttons(en
     assert len(offered & {f.id for f in engine.knowledge.facts_in(section.id)}) >= 2
 
 
-@pytest.mark.parametrize("question", ["tl;dr", "TL;DR?", "tl:dr pls", "gist?", "the gist of this essay"])
+@pytest.mark.parametrize("question", ["tl;dr", "TL;DR?", "tl:dr pls", "gist?", "the gist of this essay",
+                                      "too long, didn't read"])
 def test_asking_for_the_gist_gets_the_articles_thesis(engine, question):
     # "tl;dr" used to split into the letters "tl" and "dr"; "gist", a keyword the curator gave the
     # thesis alone, was too short a question for the model to trust; "of this essay" only says where
@@ -201,6 +202,8 @@ def test_asking_for_the_gist_gets_the_articles_thesis(engine, question):
     ("what's the essay about?", "en"), ("so what is this text about, in a nutshell?", "en"),
     ("what's the piece about, briefly", "en"), ("о чём этот текст, в двух словах?", "ru"),
     ("о чём эта записка?", "ru"),  # a policy paper ("аналитическая записка") is the text too
+    # The text named alone, or with how briefly to answer: "the article in a nutshell" got the title.
+    ("the article in a nutshell", "en"), ("this essay?", "en"), ("эта статья", "ru"),
 ])
 def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engine, question, lang):
     # Any name of the text (essay, piece, текст) asked about is the article; how briefly to answer
@@ -233,6 +236,12 @@ def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine
     # "explain" is no content word to matching: "explain the piece to me" got the title, "eli5" nothing.
     ("can you explain the piece to me simply", "en"), ("eli5 pls", "en"), ("объясни эту статью", "ru"),
     ("gimme the short version", "en"),
+    # Brevity asked for alone was stripped to nothing ("in a nutshell?", "в двух словах?": no reply);
+    # "in two lines" was two words the article never uses; "sum it up", "boil it down", "the short of
+    # it", "too long didn't read" and "conclusion" were matched on their words (the 1990s, or refused).
+    ("in a nutshell?", "en"), ("в двух словах?", "ru"), ("summarise the piece in two lines", "en"),
+    ("boil it down for me", "en"), ("what's the short of it", "en"), ("so what's the conclusion", "en"),
+    ("какой главный вывод", "ru"),
 ])
 def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lang):
     # "summarize" was refused and "what are the key points" got the NATO fact; "кратко" was empty.

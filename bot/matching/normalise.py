@@ -26,14 +26,15 @@ _CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b
                  (re.compile(r"'ll\b"), " will"), (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'d\b"), " would"))
 _NOT_WORD = re.compile(r"[^\w]+")  # punctuation, symbols, control and zero-width characters
 _UNDERSCORE = re.compile(r"_+")
-_TLDR = re.compile(r"\btl\W{0,2}dr\b")  # "tl;dr" is one word, not the letters "tl" and "dr"
+# "tl;dr" is one word, not the letters "tl" and "dr"; so is "too long, didn't read" (contractions expanded).
+_TLDR = re.compile(r"\btl\W{0,2}dr\b|\btoo long\W+did not read\b")
 _DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")  # "soooo", "whyyy", "дааа": a letter held, not a new word
 _THRICE = re.compile(r"(.)\1\1")  # any character three times: a quick test, 5x cheaper than the one above
 # How briefly to answer is not what to answer about ("what is it about, in short"); "short" alone
 # stays a word ("short-lived").
-_BRIEFLY = frozenset("short brief nutshell words sentence line словах слов чертах предложении".split())
-_IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in one sentence|in one line"
-                       r"|в двух словах|в паре слов|в общих чертах|в одном предложении)\b")
+_BRIEFLY = frozenset("short brief nutshell words sentence sentences line lines словах слов чертах предложении".split())
+_IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in (?:one|two|three|a few) (?:sentences?"
+                       r"|lines?)|в двух словах|в паре слов|в общих чертах|в одном предложении)\b")
 
 
 # Chat spellings of function words: unknown to the base, "wat" would count as a rare word the
@@ -184,7 +185,8 @@ def normalise(text: str) -> str:
     if "with" in words and ("what" in words or "whats" in words):
         text = _WHAT_ABOUT.sub("what about", text)
     if not _BRIEFLY.isdisjoint(words):
-        text = " ".join(_IN_SHORT.sub(" ", text).split())
+        # Asked for nothing but brevity ("in a nutshell?"), the question asks for the short version.
+        text = " ".join(_IN_SHORT.sub(" ", text).split()) or "briefly"
     return text
 
 

@@ -23,6 +23,7 @@ _THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 _ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
 _ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
+_DETERMINERS = frozenset("the this that a an эта этот это".split())
 _SUMMARY_OF_THE_ARTICLE = "summary"  # the base's summary, whichever fact holds it, in either language
 
 
@@ -52,9 +53,12 @@ main key core central chief principal basic overall big bottom whole brief short
 # "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text.
 _SUMMARY = frozenset("""
 summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
-eli5 explain simplify version
-резюме пересказ перескажи изложи содержание итоги итог выводы объясни
+eli5 explain simplify version conclusion conclusions conclude concludes nutshell
+резюме пересказ перескажи изложи содержание итоги итог вывод выводы объясни
 """.split())
+# "boil it down", "sum it up", "the short of it": asking for the summary in a phrase whose one content
+# word means little alone.
+_SUMMARY_PHRASE = re.compile(r"\b(?:boil (?:it |this )?down|sum (?:it |this )?up|(?:the )?short of it)\b")
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
 
 _TO_THE_BOT = re.compile(
@@ -78,13 +82,16 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
         if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
-    if words <= TEXT_NOUNS and ABOUT.search(normalised):
+    # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
+    if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | _DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
     if (words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS)
             and not said.isdisjoint(_ARGUING)):
         return _ARGUMENT_OF_THE_ARTICLE[lang]
     # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
     # essay", "the writer's bottom line").
+    if len(words) == 1 and _SUMMARY_PHRASE.search(normalised):
+        return _SUMMARY_OF_THE_ARTICLE
     for nouns, phrasing in ((_SUMMARY, _SUMMARY_OF_THE_ARTICLE), (_POINT, _ARGUMENT_OF_THE_ARTICLE[lang])):
         if words <= nouns | _QUALIFIERS | FRAMING_NOUNS and not said.isdisjoint(nouns):  # "explain" is no content word
             return phrasing
