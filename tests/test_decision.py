@@ -245,6 +245,12 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     # must report someone speaking (the Bucharest fact reports none; the author's "argues" is no one's).
     (("What did the French president say about Georgia?", "What did the US president announce in Moscow in 2002?"),
      "bush-visit-2002"),
+    # How someone reacted or explained themselves is what they said about it: the fact names
+    # Germany's opposition, not its reasons (0.98), and reports no reply of Zelensky's (0.71).
+    (("How did Germany explain its opposition to Ukraine joining NATO in 2008?",
+      "Who opposed Ukraine joining NATO in 2008?"), "bucharest-2008"),
+    (("How did Zelensky react to Trump's sheets remark?", "What did Trump tell Zelensky about sheets?"),
+     "sheets-missiles"),
 ])
 def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
     refused_then_answered(engine, asked, answered, says="does not report what was said")

@@ -31,8 +31,10 @@ from .normalise import FRAMING_NOUNS, without_address
 # words between the auxiliary and the verb of speech are the speaker.
 _ASKED = re.compile(
     r"\b(?P<wh>what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-    r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond)\b")
-_HOW_VERBS = {"reply", "respond"}  # "how do bees tell the distance" is not about speech
+    r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain)\b")
+# "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
+# her veto" ask what they said or did about it.
+_HOW_VERBS = {"reply", "respond", "react", "explain"}
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
