@@ -139,7 +139,8 @@ _INSTANCE_OF = frozenset({"a", "an", "one"})
 _INSTANCE_OF_BEFORE, _INSTANCE_OF_AFTER = 5, 3
 _WORDS = re.compile(r"[\w'’-]+")
 _VERB_FORM_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
-_OF = frozenset({"of", "on", "over", "for"})  # "a tax on kerosene", "disputes over Iran"
+_OF = frozenset({"of", "on", "over", "for"})  # "a tax on kerosene", "disputes over Iran", "the direction of the food"
+_DETERMINERS = frozenset("the a an its their this that these those his her".split())
 
 
 def asked_instances(question: str) -> str | None:
@@ -165,7 +166,8 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_new: Callabl
             if any(w.lower() in _INSTANCE_OF for w in around):
                 return True
             before = words[at - 1] if at else ""
-            after = words[at + 2] if at + 2 < len(words) and words[at + 1].lower() in _OF else ""
+            of = at + 1 < len(words) and words[at + 1].lower() in _OF
+            after = next((w for w in words[at + 2:at + 4] if w.lower() not in _DETERMINERS), "") if of else ""
             if any(w and not _VERB_FORM_OR_ADVERB.search(w) and is_new(w) for w in (before, after)):
                 return True
             near = [*range(max(0, at - INSTANCE_REACH), at), *range(at + 1, at + 1 + INSTANCE_REACH)]
