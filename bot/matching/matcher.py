@@ -498,15 +498,18 @@ class Matcher:
         asked = {t.term for t in ev.terms}
         if terms and not any(self.lexical.fact_has(fact, t) for t in terms) and self._fact_names[i] <= asked:
             return True
-        instances = asked_instances(ev.question)
-        if instances is None:
+        instances = asked_instances(ev.question, ev.lang)
+        # A Russian question is read against the fact's Russian answer (a base may have none).
+        text = fact.answer_ru if ev.lang == "ru" else f"{fact.quote} {fact.answer}"
+        if instances is None or not text:
             return False
-        kinds = set(content_terms(normalise(instances), self.lexical.synonyms))
+        kinds = content_terms(normalise(instances), self.lexical.synonyms)
 
         def word_terms(word: str) -> set[str]:
             return set(content_terms(normalise(word), self.lexical.synonyms))
 
-        return names_an_instance(f"{fact.quote} {fact.answer}", lambda w: bool(word_terms(w) & kinds),
+        return names_an_instance(text, lambda w: bool(word_terms(w) & set(kinds)),
+                                 lambda w: bool(kinds) and kinds[-1] in word_terms(w),
                                  lambda w: bool(word_terms(w)) and not word_terms(w) & asked) is False
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:

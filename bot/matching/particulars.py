@@ -16,8 +16,9 @@
   "which missiles did Trump give Ukraine" is not answered by "he had provided missiles".
 - "When ..." needs a fact that gives a date, "how many ..." one that gives a number, "how long ..."
   one that gives a stretch of time (in any language of the question: the facts' text is English).
-The office check reads English questions only. The speaker check reads Russian ones against the
-facts' Russian answers, which write the names as a Russian reader does.
+The office check reads English questions only. The speaker check, and whether a fact names one of
+the kind asked for ("какие ракеты ..."), read Russian ones against the facts' Russian answers, which
+write the names as a Russian reader does.
 """
 
 from __future__ import annotations
@@ -135,26 +136,46 @@ _WHICH_INSTANCES = re.compile(
 INSTANCE_REACH = 6  # words either side of a kind word where the instance is named ("the Kosovo War")
 # "value-based diplomacy, a traditional pillar ...", "one of the most contentious issues", "labeled
 # Russia an authoritarian state": the fact says what something is an instance of.
-_INSTANCE_OF = frozenset({"a", "an", "one"})
+_INSTANCE_OF = frozenset({"a", "an", "one", "один", "одна", "одно", "одним", "одной", "одного", "одну"})
 _INSTANCE_OF_BEFORE, _INSTANCE_OF_AFTER = 5, 3
 _WORDS = re.compile(r"[\w'’-]+")
 _VERB_FORM_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
-_OF = frozenset({"of", "on", "over", "for"})  # "a tax on kerosene", "disputes over Iran", "the direction of the food"
+# "a tax on kerosene", "disputes over Iran", "the direction of the food", "споры об Иране"
+_OF = frozenset({"of", "on", "over", "for", "на", "о", "об", "над", "против"})
 _DETERMINERS = frozenset("the a an its their this that these those his her".split())
 
 
-def asked_instances(question: str) -> str | None:
+# "какие ракеты Трамп передал Украине", "какие цветные революции упоминает автор": the lower-case
+# words after "какой" (one or two), up to a name or a verb.
+_WHICH_INSTANCES_RU = re.compile(r"^\W*(?:(?:а|и|ну|так)\s+)?как(?:ой|ая|ое|ие|их|им|ую|ими|ого|ому|ом)\s+"
+                                 r"(?P<kind>[а-яё-]+(?:\s+[а-яё-]+)?)")
+_VERB_RU = re.compile(r"(?:л|ла|ло|ли|ет|ит|ют|ят|ут|ат|ся|сь)$")
+_NOT_A_KIND_RU = frozenset({"образом"})  # "каким образом" asks how
+
+
+def asked_instances(question: str, lang: str = "en") -> str | None:
     """The kind whose instances a "which ..." question asks to be named ("colour revolutions"), or None."""
-    found = _WHICH_INSTANCES.match(without_address(question))
-    return found.group("kind") if found else None
+    if lang != "ru":
+        found = _WHICH_INSTANCES.match(without_address(question))
+        return found.group("kind") if found else None
+    found = _WHICH_INSTANCES_RU.match(without_address(question))
+    if not found:
+        return None
+    kind = []
+    for word in found.group("kind").split():
+        if _VERB_RU.search(word) or word in _NOT_A_KIND_RU:  # the verb ends the kind ("какие города посетил")
+            break
+        kind.append(word)
+    return " ".join(kind) or None
 
 
-def names_an_instance(text: str, is_kind: Callable[[str], bool], is_new: Callable[[str], bool]) -> bool | None:
+def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callable[[str], bool],
+                      is_new: Callable[[str], bool]) -> bool | None:
     """Whether a text names an instance of the kind it speaks of, near a kind word (`is_kind`) in one
     sentence: a name or number not asked about (`is_new`) within INSTANCE_REACH words; a word the
-    question does not use right before it ("national interests" when asked "which interests") or
-    after "of", "on" ... ("a tax on kerosene"); or "a"/"one" saying what is one. None when the text
-    never speaks of the kind."""
+    question does not use right before the kind's last word (`is_head`: "national interests" when
+    asked "which interests") or after it and "of", "on" ... ("a tax on kerosene"); or "a"/"one"
+    saying what is one. None when the text never speaks of the kind."""
     spoken = None
     for sentence in _SENTENCE_END.split(text):
         words = _WORDS.findall(sentence)
@@ -165,11 +186,12 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_new: Callabl
             around = words[max(0, at - _INSTANCE_OF_BEFORE):at] + words[at + 1:at + 1 + _INSTANCE_OF_AFTER]
             if any(w.lower() in _INSTANCE_OF for w in around):
                 return True
-            before = words[at - 1] if at else ""
-            of = at + 1 < len(words) and words[at + 1].lower() in _OF
-            after = next((w for w in words[at + 2:at + 4] if w.lower() not in _DETERMINERS), "") if of else ""
-            if any(w and not _VERB_FORM_OR_ADVERB.search(w) and is_new(w) for w in (before, after)):
-                return True
+            if is_head(word):
+                before = words[at - 1] if at else ""
+                of = at + 1 < len(words) and words[at + 1].lower() in _OF
+                after = next((w for w in words[at + 2:at + 4] if w.lower() not in _DETERMINERS), "") if of else ""
+                if any(w and not _VERB_FORM_OR_ADVERB.search(w) and is_new(w) for w in (before, after)):
+                    return True
             near = [*range(max(0, at - INSTANCE_REACH), at), *range(at + 1, at + 1 + INSTANCE_REACH)]
             # A name is written capitalised inside the sentence (its first word may be any word).
             if any(((words[k][0].isupper() and k > 0) or words[k][0].isdigit()) and is_new(words[k])
