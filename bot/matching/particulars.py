@@ -9,7 +9,8 @@
 - "Which agreements did Bush sign in 2002?" meets the fact on Bush's 2002 visit, which announces a
   partnership and reports no signing: a fact answers what was signed, or who signed it, only when it
   reports a signing (but "if they sign a new treaty" asks what would follow); so for a birth or a
-  death ("when was Hegseth born" is not answered by the date of his speech).
+  death ("when was Hegseth born" is not answered by the date of his speech), a vote, a founding, or
+  someone's coming to office ("when did Zelensky take office" is not answered by the date of a quarrel).
 - "Which company builds new sleeper carriages?" meets the fact on rolling stock, which names no
   company: a "which <kind>" question is answered only by a fact that speaks of that kind or names
   something the question does not. Where the fact speaks of the kind, it must name one there:
@@ -289,13 +290,23 @@ _EVENTS = (
                 r"(?!\s+(?:on|upon)\b)"
                 r"|(?<!\w)(?:основал\w*|основан\w*|учредил\w*|создал\w*)(?!\w)"),
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
+    # When someone came to office: asked for itself ("when did Zelensky become president"), not as
+    # the time of something else ("why did ties worsen after Trump took office").
+    (re.compile(r"\b(?:when|what year|which year)\b(?:\s+[\w'-]+){1,5}?\s+(?:(?:become|became)\s+(?:the\s+)?"
+                r"(?:[\w-]+\s+)?(?:president|chancellor|leader|prime minister|secretary|minister|head)"
+                r"|elected|inaugurated|sworn in|take office|took office|come to power|came to power)\b"
+                r"|(?<!\w)(?:когда|в каком году)(?:\s+[\w-]+){1,4}?\s+(?:стал\w*\s+(?:президентом|канцлером|премьер\w*"
+                r"|министром|главой|лидером)|избран\w*|вступил\w*\s+в\s+должность|пришл?\w*\s+к\s+власти)(?!\w)"),
+     re.compile(r"\b(?:bec[oa]mes?|elect\w*|inaugurat\w*|sworn|took office|taking office|assum\w+ office"
+                r"|return\w* to (?:office|the kremlin|power)|came to power|presidential transitions?)\b",
+                re.IGNORECASE)),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
 
 
 def unreported_event(normalised: str, text: str) -> bool:
     """Whether a question asks about an event that took place (a signing, a birth or a death, a vote,
-    a founding) which a fact's text does not report."""
+    a founding, someone coming to office) which a fact's text does not report."""
     return _HYPOTHETICAL.search(normalised) is None and any(
         asked.search(normalised) and not reported.search(text) for asked, reported in _EVENTS)
 
