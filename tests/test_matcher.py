@@ -221,6 +221,9 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     ("the crux?", "en"), ("core claim of the essay", "en"), ("основная идея?", "ru"),
     # ... the writer's point too: "the writer's bottom line" got who the author is, below the threshold.
     ("the writer's bottom line?", "en"), ("ключевая мысль автора", "ru"),
+    # What the writer expects, asked of the writer alone: "what does the author predict" got what
+    # "many predicted" of Trump in 2017.
+    ("what does the author predict?", "en"), ("what's the author's forecast", "en"), ("что прогнозирует автор?", "ru"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
@@ -251,7 +254,9 @@ def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lan
     assert decision.lang == lang
 
 
-@pytest.mark.parametrize("question", ["help", "how does this work?", "who are you", "что ты умеешь?"])
+@pytest.mark.parametrize("question", ["help", "how does this work?", "who are you", "что ты умеешь?",
+                                      # after a greeting: "hey, how does this work" got where the author works
+                                      "hey, how does this work?", "hi! what is this bot?", "привет, что ты умеешь"])
 def test_a_question_to_the_bot_gets_the_prompt_with_examples(engine, question):
     # "how does this work" got where the author works; "help" was "not covered".
     reply = engine.reply(question)

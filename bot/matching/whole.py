@@ -40,6 +40,12 @@ claiming feel feels reckon reckons
 opinion position stance perspective take thoughts view views
 думает считает говорит полагает утверждает доказывает мнение позиция позицию взгляд взгляды
 """.split())
+# What the writer expects: asked of the writer alone ("what does the author predict"), it is the
+# article's argument about what comes next; asked about something, a fact of its own answers it.
+_PREDICTING = frozenset("""
+predict predicts prediction predictions expect expects expectation expectations foresee foresees forecast
+forecasts anticipate anticipates прогноз прогнозирует предсказывает предвидит ожидает
+""".split())
 # "core claim?", "bottom line of the piece", "основная идея": the point of the text, whatever it is called.
 _POINT = frozenset("""
 point claim argument thesis idea message crux gist takeaway upshot essence line tldr
@@ -68,9 +74,13 @@ _TO_THE_BOT = re.compile(
     r"|как это работает)")
 
 
+_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|привет|здравствуйте|добрый день)\s+")
+
+
 def to_the_bot(normalised: str) -> bool:
-    """Whether a question is asked of the bot ("help", "что ты умеешь"), not of the article."""
-    return _TO_THE_BOT.fullmatch(normalised) is not None
+    """Whether a question is asked of the bot ("help", "что ты умеешь"), not of the article, after
+    any greeting ("hey, how does this work" is not about where the author works)."""
+    return _TO_THE_BOT.fullmatch(_GREETING.sub("", normalised, count=1)) is not None
 
 
 def meant(normalised: str, words: set[str], lang: str) -> str | None:
@@ -85,8 +95,8 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
     if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | _DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
-    if (words <= FRAMING_NOUNS | OPINION_WORDS and not said.isdisjoint(FRAMING_NOUNS)
-            and not said.isdisjoint(_ARGUING)):
+    if (words <= FRAMING_NOUNS | OPINION_WORDS | _PREDICTING and not said.isdisjoint(FRAMING_NOUNS)
+            and not said.isdisjoint(_ARGUING | _PREDICTING)):
         return _ARGUMENT_OF_THE_ARTICLE[lang]
     # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
     # essay", "the writer's bottom line").
