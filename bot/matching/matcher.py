@@ -108,7 +108,7 @@ _GAPS = (
 _TOPIC_FILLER = frozenset("""
 what whats about and so ok okay well hmm tell me more on regarding re the a an is there anything of also how
 again then now pls please in between of with to
-а и что насчет про о об как там ну расскажи расскажите еще на в между
+а и что насчет про о об как там ну расскажи расскажите еще на в между с со у по
 """.split())
 
 
