@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -505,12 +506,13 @@ class Matcher:
             return False
         kinds = content_terms(normalise(instances), self.lexical.synonyms)
 
-        def word_terms(word: str) -> set[str]:
-            return set(content_terms(normalise(word), self.lexical.synonyms))
+        @cache  # each of the text's words is read three ways
+        def word_terms(word: str) -> frozenset[str]:
+            return frozenset(content_terms(normalise(word), self.lexical.synonyms))
 
-        return names_an_instance(text, lambda w: bool(word_terms(w) & set(kinds)),
+        return names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
                                  lambda w: bool(kinds) and kinds[-1] in word_terms(w),
-                                 lambda w: bool(word_terms(w)) and not word_terms(w) & asked) is False
+                                 lambda w: bool(word_terms(w)) and word_terms(w).isdisjoint(asked)) is False
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them

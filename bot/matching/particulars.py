@@ -118,7 +118,8 @@ _WHICH_CALLING = re.compile(
 # "Which company builds ...", "which French cities lost ...": the kind of thing a question asks to be
 # named, by its first word not written as a name. Read on the question as typed, after a greeting
 # ("hey @ArticleBot, which ...").
-_WHICH_KIND = re.compile(r"^\W*(?:(?:hey|hi)\W+)?[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*)")
+_WHICH = r"^\W*(?:(?:hey|hi)\W+)?[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}"  # up to the first word not written as a name
+_WHICH_KIND = re.compile(_WHICH + r"(?P<kind>[a-z][\w'-]*)")
 
 
 def asked_kind(question: str) -> str | None:
@@ -131,7 +132,7 @@ def asked_kind(question: str) -> str | None:
 # from "which" to the verb or preposition after them, when there is one within three words, are the
 # kind asked for ("colour revolutions"). Without one the question's shape is not clear enough.
 _WHICH_INSTANCES = re.compile(
-    r"^\W*(?:(?:hey|hi)\W+)?[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}(?P<kind>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+    _WHICH + r"(?P<kind>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
     r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|of|in|on|at|to|for|from|with"
     r"|under|toward|towards|against|during|after|before|about|between|besides|that|who|\w{3,}ed)\b")
 INSTANCE_REACH = 6  # words either side of a kind word where the instance is named ("the Kosovo War")
