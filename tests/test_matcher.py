@@ -69,6 +69,16 @@ def test_single_word_typos_are_tolerated(engine, question, fact):
     assert decision.answered and decision.best.fact.id == fact
 
 
+def test_a_longer_word_ending_in_a_known_one_is_no_typo_of_it(engine):
+    # "byline" was read as "line" (ratio 80) and "byline pls" got the summary's "bottom line"; a
+    # prefix that keeps the sense still reads as the word ("refocusing" is "focusing").
+    terms = {t.word: t.meant for t in engine.matcher.lexical.terms("byline pls")}
+    assert terms.get("byline", "") == ""
+    best = engine.decide("byline pls").best
+    assert best is None or best.fact.id != "summary-overview"
+    assert not engine.matcher.lexical.correct("byline", "bylin")
+
+
 def test_two_swapped_letters_are_read_as_the_word_meant(engine):
     # Fuzzy ratios count a swap as two edits: "fial" came out as "final", "abuot" as an unknown word.
     terms = {t.word: t.meant for t in engine.matcher.lexical.terms("why did teh reset fial, waht was it abuot")}

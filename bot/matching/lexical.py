@@ -36,6 +36,9 @@ from .normalise import (
     normalise,
 )
 
+# Prefixes that keep a word's sense: "refocusing" is still "focusing" (a typo fix may add them).
+_KEEPING_PREFIXES = frozenset("re un pre non co de dis mis over under anti counter".split())
+
 
 @dataclass(frozen=True)
 class Tuning:
@@ -261,7 +264,10 @@ class LexicalIndex:
                                          processor=None, score_cutoff=best[1] if best else cutoff)
                 if hit and (best is None or hit[1] > best[1]):
                     best = hit
-        if best is None:
+        # A base word ending a longer one is another word, not a slip ("byline" is not "line"), unless
+        # what comes before it is a prefix that keeps its sense ("refocusing" is still "focusing").
+        if best is None or (word.endswith(best[0]) and word[:-len(best[0])] not in _KEEPING_PREFIXES
+                            and len(word) - len(best[0]) >= 2):
             return None
         stem = self._surface[best[0]]
         return (stem, best[1] / 100, best[0]) if stem in self._postings or stem in STOP_WORDS else None
