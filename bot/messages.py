@@ -32,6 +32,7 @@ class Messages:
     other_facts_heading: str
     related_heading: str
     not_covered: str
+    not_sure: str
     not_mentioned: str
     word: str  # one of the reader's words, quoted in the language's style
     gap_when: str
@@ -104,6 +105,7 @@ EN = Messages(
     other_facts_heading="More on this topic:",
     related_heading="Related points in the article:",
     not_covered="The article does not seem to cover that, so I won't guess.",
+    not_sure="I'm not sure the article answers that as asked, so I won't guess.",
     not_mentioned="The article does not mention {words}, so I won't guess.",
     word="“{word}”",
     gap_when="The article gives no date for that, so I won't guess.",
@@ -184,6 +186,7 @@ RU = Messages(
     other_facts_heading="Ещё по этой теме:",
     related_heading="Связанные мысли статьи:",
     not_covered="Похоже, в статье об этом не говорится, и я не буду гадать.",
+    not_sure="Не уверен, что в статье есть ответ именно на этот вопрос, и не буду гадать.",
     not_mentioned="В статье не упоминается {words}, и я не буду гадать.",
     word="«{word}»",
     gap_when="В статье нет даты для этого, и я не буду гадать.",

@@ -111,7 +111,7 @@ def for_decision(decision: Decision, knowledge: Knowledge, lang: str = "en") -> 
     closest = decision.alternatives
     blocks = [(Style.TEXT, _refusal(decision, m))]
     if closest:
-        blocks.append((Style.BOLD, m.closest_topics))
+        blocks.append((Style.BOLD, m.did_you_mean if decision.close else m.closest_topics))
         blocks += [(Style.ITEM, label(f, lang)) for f in closest]
     return Reply(notes + tuple(blocks), _rows(closest, lang), score=decision.score,
                  suggestions=tuple(f.id for f in closest), confidence=decision.confidence, lang=lang)
@@ -121,6 +121,8 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
     """Why there is no answer, as precisely as the question allows: what it asks that the article lacks."""
     if decision.missing:
         return m.not_mentioned.format(words=", ".join(m.word.format(word=w) for w in decision.missing))
+    if decision.close:
+        return m.not_sure
     gaps = {Gap.WHEN: m.gap_when, Gap.HOW_MANY: m.gap_how_many, Gap.HOW_LONG: m.gap_how_long, Gap.WHO: m.gap_who,
             Gap.SAID: m.gap_said, Gap.EVENT: m.gap_event,
             Gap.WHICH: m.gap_which}

@@ -334,7 +334,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                        for f in facts[:INLINE_RESULTS]]
         else:
             m = messages.get(lang)
-            title = m.sections_heading if decision.kind is Kind.OUTLINE else m.not_covered
+            title = (m.sections_heading if decision.kind is Kind.OUTLINE
+                     else m.not_sure if decision.close else m.not_covered)
             results = [_article("none", title, result.reply.plain(), result.reply)]
     log.info("inline query decision results=%d", len(results))
     await query.answer(results[:INLINE_RESULTS] if text else results[:50], cache_time=60)
