@@ -14,9 +14,9 @@ question asks for: who spoke, who held an office, when, how many, how long (part
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -177,6 +177,9 @@ class Matcher:
                                 for t in content_terms(name, self.lexical.synonyms)} for f in facts]
         self._base_names_ru = frozenset().union(*self._fact_names_ru)
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
+        # A word of the base's texts -> its terms, kept: the instance check reads a fact's words often.
+        self._word_terms = functools.cache(
+            lambda word: frozenset(content_terms(normalise(word), self.lexical.synonyms)))
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
         """The terms of the words that name who speaks in a fact's text (particulars.speakers_text)."""
@@ -509,11 +512,7 @@ class Matcher:
         if instances is None or not text:
             return False
         kinds = content_terms(normalise(instances), self.lexical.synonyms)
-
-        @cache  # each of the text's words is read three ways
-        def word_terms(word: str) -> frozenset[str]:
-            return frozenset(content_terms(normalise(word), self.lexical.synonyms))
-
+        word_terms = self._word_terms
         return names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
                                  lambda w: bool(kinds) and kinds[-1] in word_terms(w),
                                  lambda w: bool(word_terms(w)) and word_terms(w).isdisjoint(asked)) is False

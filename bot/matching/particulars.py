@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .normalise import FRAMING_NOUNS, without_address
 
@@ -171,6 +172,11 @@ def asked_instances(question: str, lang: str = "en") -> str | None:
     return " ".join(kind) or None
 
 
+@lru_cache(maxsize=1024)  # the texts are a base's facts: read again for every such question
+def _sentence_words(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_WORDS.findall(sentence)) for sentence in _SENTENCE_END.split(text))
+
+
 def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callable[[str], bool],
                       is_new: Callable[[str], bool]) -> bool | None:
     """Whether a text names an instance of the kind it speaks of, near a kind word (`is_kind`) in one
@@ -179,8 +185,7 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
     asked "which interests") or after it and "of", "on" ... ("a tax on kerosene"); or "a"/"one"
     saying what is one. None when the text never speaks of the kind."""
     spoken = None
-    for sentence in _SENTENCE_END.split(text):
-        words = _WORDS.findall(sentence)
+    for words in _sentence_words(text):
         for at, word in enumerate(words):
             if not is_kind(word):
                 continue
