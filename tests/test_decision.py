@@ -383,6 +383,12 @@ def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, 
     assert says in engine.reply(question).plain()
 
 
+def test_a_coming_to_office_that_only_says_when_is_no_event_to_report(engine):
+    # "when Trump became president" dates what is asked: the first-term fact (imposed sanctions) answers.
+    decision = engine.decide("what happened to sanctions when Trump became president")
+    assert decision.answered and decision.best.fact.id == "trump-first-term", (decision.gap, decision.confidence)
+
+
 def test_a_stretch_of_time_answers_how_many_years(engine):
     decision = engine.decide("how many years has nato expansion been the main obstacle")
     assert decision.answered and decision.best.fact.id == "nato-obstacle", decision.best

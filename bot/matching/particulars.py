@@ -297,12 +297,15 @@ _EVENTS = (
                 r"|(?<!\w)(?:основал\w*|основан\w*|учредил\w*|создал\w*)(?!\w)"),
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
-    # the time of something else ("why did ties worsen after Trump took office").
-    (re.compile(r"\b(?:when|what year|which year)\b(?:\s+[\w'-]+){1,5}?\s+(?:(?:become|became)\s+(?:the\s+)?"
+    # the time of something else ("why did ties worsen after Trump took office", "what did people
+    # expect when Trump became president"): the question begins with "when".
+    (re.compile(r"^(?:(?:so|and|but|ok)\s+)?(?:when|(?:in\s+)?(?:what|which)\s+year)\b(?:\s+[\w'-]+){1,5}?\s+"
+                r"(?:(?:become|became)\s+(?:the\s+)?"
                 r"(?:[\w-]+\s+)?(?:president|chancellor|leader|prime minister|secretary|minister|head)"
                 r"|elected|inaugurated|sworn in|take office|took office|come to power|came to power)\b"
-                r"|(?<!\w)(?:когда|в каком году)(?:\s+[\w-]+){1,4}?\s+(?:стал\w*\s+(?:президентом|канцлером|премьер\w*"
-                r"|министром|главой|лидером)|избран\w*|вступил\w*\s+в\s+должность|пришл?\w*\s+к\s+власти)(?!\w)"),
+                r"|^(?:(?:а|и|так)\s+)?(?:когда|в каком году)(?:\s+[\w-]+){1,4}?\s+"
+                r"(?:стал\w*\s+(?:президентом|канцлером|премьер\w*|министром|главой|лидером)|избран\w*"
+                r"|вступил\w*\s+в\s+должность|пришл?\w*\s+к\s+власти)(?!\w)"),
      re.compile(r"\b(?:bec[oa]mes?|elect\w*|inaugurat\w*|sworn|took office|taking office|assum\w+ office"
                 r"|return\w* to (?:office|the kremlin|power)|came to power|presidential transitions?)\b",
                 re.IGNORECASE)),
