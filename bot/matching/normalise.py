@@ -229,7 +229,8 @@ thinking claiming believing suggesting
 думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
 взгляды доказывает позиция позицию
 """.split())
-_DETERMINERS = frozenset("the this that these your his its".split())
+# Words that only point at a noun ("the gist of this essay", "эта статья").
+DETERMINERS = frozenset("the a an this that these those your his her its their эта этот это эти".split())
 _LOCATING = frozenset("of in from within throughout в из".split())
 _GLUE = frozenset("the this that to of in a an does do did really actually also".split()) | FRAMING_NOUNS
 
@@ -253,7 +254,7 @@ def _where(words: list[str], i: int) -> bool:
     if words[i] not in TEXT_NOUNS:
         return False
     before = words[max(0, i - 2): i]
-    if before[-1:] and before[-1] in _DETERMINERS:
+    if before[-1:] and before[-1] in DETERMINERS:
         before = before[:-1]
     return bool(before) and before[-1] in _LOCATING
 

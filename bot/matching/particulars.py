@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .normalise import FRAMING_NOUNS, without_address
+from .normalise import DETERMINERS, FRAMING_NOUNS, without_address
 
 # "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
 # words between the auxiliary and the verb of speech are the speaker.
@@ -145,7 +145,6 @@ _WORDS = re.compile(r"[\w'’-]+")
 _VERB_FORM_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
 # "a tax on kerosene", "disputes over Iran", "the direction of the food", "споры об Иране"
 _OF = frozenset({"of", "on", "over", "for", "на", "о", "об", "над", "против"})
-_DETERMINERS = frozenset("the a an its their this that these those his her".split())
 
 
 # "какие ракеты Трамп передал Украине", "какие цветные революции упоминает автор": the lower-case
@@ -196,7 +195,7 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
             if is_head(word):
                 before = words[at - 1] if at else ""
                 of = at + 1 < len(words) and words[at + 1].lower() in _OF
-                after = next((w for w in words[at + 2:at + 4] if w.lower() not in _DETERMINERS), "") if of else ""
+                after = next((w for w in words[at + 2:at + 4] if w.lower() not in DETERMINERS), "") if of else ""
                 if any(w and not _VERB_FORM_OR_ADVERB.search(w) and is_new(w) for w in (before, after)):
                     return True
             near = [*range(max(0, at - INSTANCE_REACH), at), *range(at + 1, at + 1 + INSTANCE_REACH)]

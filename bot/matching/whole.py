@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .normalise import FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
+from .normalise import DETERMINERS, FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
 
 ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
 
@@ -23,7 +23,6 @@ _THE_ARTICLE = {"this": "the article", "it": "the article", "that": "the article
 _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 _ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
 _ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
-_DETERMINERS = frozenset("the this that a an эта этот это".split())
 _SUMMARY_OF_THE_ARTICLE = "summary"  # the base's summary, whichever fact holds it, in either language
 
 
@@ -93,7 +92,7 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
-    if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | _DETERMINERS):
+    if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
     if (words <= FRAMING_NOUNS | OPINION_WORDS | _PREDICTING and not said.isdisjoint(FRAMING_NOUNS)
             and not said.isdisjoint(_ARGUING | _PREDICTING)):
