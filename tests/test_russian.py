@@ -57,6 +57,17 @@ def test_misspelt_russian_questions_are_still_understood(engine, question, fact)
     assert reply.answered and reply.lang == "ru" and reply.fact.id == fact, (reply.fact and reply.fact.id)
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("кто в 2008 году мешал Киеву и Тбилиси вступить в НАТО", "bucharest-2008"),  # refused: two unknown names
+    ("что Вашингтон сделал с Киевом после разворота", "ukraine-abandoned"),  # refused
+    ("как изменились отношения Москвы и Вашингтона после 11 сентября", "post-9-11"),  # got the 2025 U-turn
+])
+def test_capitals_written_in_russian_are_their_countries(engine, question, fact):
+    # The base writes "Украина", "Грузия", "Россия"; a reader writes "Киеву", "Тбилиси", "Москвы".
+    reply = engine.reply(question)
+    assert reply.answered and reply.lang == "ru" and reply.fact.id == fact, (reply.fact and reply.fact.id)
+
+
 @pytest.mark.parametrize("semantic", [True, False])
 @pytest.mark.parametrize("question", ["перезагрузка провалилась?", "провалилась ли перезагрузка"])
 def test_a_word_form_whose_stem_differs_from_the_base_is_still_the_same_word(semantic, question):
