@@ -261,7 +261,8 @@ def _where(words: list[str], i: int) -> bool:
 
 # A noun that names which side of a topic is wanted ("kosovo war impact", "merkel role", "yeltsin
 # era?"): in a bare topic, with no question around it, the topic is what the reader asks about.
-_ASPECTS = frozenset("era impact effect effects role legacy significance importance consequences outcome".split())
+_ASPECTS = frozenset("""era impact effect effects role legacy significance importance consequence consequences outcome
+fallout aftermath repercussions implications""".split())
 _ASKING = frozenset("""what whats how why who when where which whom whose is are was were do does did can
 could will would should has have had""".split())
 _BARE_TOPIC_WORDS = 5  # a bare topic is this many words at most
