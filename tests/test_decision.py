@@ -327,6 +327,8 @@ def test_who_is_doing_something_asks_for_no_office(engine, question, fact):
     ("is the established view that russia is a threat changing", "trump-downplays-threat"),
     # Nor is a figurative death (it was refused, 0.38 before the "event" was read).
     ("what led to the death of the reset", "reset-failed"),
+    # ... nor a thing the fact writes of that dies ("died" was read as a death and refused, 0.64-0.96),
+    ("how did the reset die", "reset-failed"), ("why did the 1990s optimism die", "cold-peace"),
 ])
 def test_an_event_that_might_happen_or_a_word_that_only_looks_like_one_is_asked_about_as_usual(engine, question, fact):
     decision = engine.decide(question)
@@ -339,6 +341,12 @@ def test_an_event_that_might_happen_or_a_word_that_only_looks_like_one_is_asked_
                                       "why did ties sour after Trump took office in 2017"])
 def test_an_idiom_is_no_event_to_report(engine, question):
     assert engine.decide(question).gap is not Gap.EVENT
+
+
+@pytest.mark.parametrize("question", ["when did yeltsin die", "how did Merkel die", "did the president die in 2008"])
+def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
+    decision = engine.decide(question)
+    assert not decision.answered
 
 
 @pytest.mark.parametrize(("question", "says"), [

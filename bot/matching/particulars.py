@@ -312,11 +312,28 @@ _EVENTS = (
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
 
 
+_BIRTH_OR_DEATH = _EVENTS[1][0]
+# "why the reset died", "why did the honeymoon die so fast": what dies is a thing the fact writes
+# of in lower case (no name, no person), so it dies in a figure of speech, which the fact reports.
+_DYING = re.compile(r"\b([\w'-]+)\s+died\b|\bdid\b(?:\s+[\w'-]+){0,2}?\s+([\w'-]+)\s+die\b")
+_SOMEONE = _ROLES | FRAMING_NOUNS | frozenset("he she they who i you we".split())
+
+
+def _dies_in_a_figure(normalised: str, text: str) -> bool:
+    dying = _DYING.search(normalised)
+    if dying is None:
+        return False
+    thing = dying.group(1) or dying.group(2)
+    return thing in ("it", "this", "that") or (
+        thing not in _SOMEONE and re.search(rf"(?<![\w-]){re.escape(thing)}(?![\w-])", text) is not None)
+
+
 def unreported_event(normalised: str, text: str) -> bool:
     """Whether a question asks about an event that took place (a signing, a birth or a death, a vote,
     a founding, someone coming to office) which a fact's text does not report."""
     return _HYPOTHETICAL.search(normalised) is None and any(
-        asked.search(normalised) and not reported.search(text) for asked, reported in _EVENTS)
+        asked.search(normalised) and not reported.search(text)
+        and not (asked is _BIRTH_OR_DEATH and _dies_in_a_figure(normalised, text)) for asked, reported in _EVENTS)
 
 
 # "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO": content
