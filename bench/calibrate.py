@@ -15,9 +15,9 @@ rather than the levels of evidence one base happens to give.
 Operating point: the lowest threshold from which at most 1 in 50 answers on the validation sets
 (bench/heldout.yaml to heldout8.yaml and heldout_ru.yaml, 456 questions that earlier rounds already
 saw) is wrong, and would still be with one wrong answer more, if that costs at most MAX_COST of
-accuracy there; otherwise, of the thresholds whose accuracy is within TOLERANCE of the best (and one
-question), the lowest with the fewest wrong answers (higher ones would refuse right answers and
-prevent no wrong one). bench/heldout9.yaml and later ones measure.
+accuracy there; otherwise the lowest threshold where the right outcomes (answers and refusals) less
+twice the wrong answers are most: a wrong answer is worse than a refusal, and costs two.
+bench/heldout9.yaml and later ones measure.
 With --check, only report whether the shipped coefficients are what this data gives.
 """
 
@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDS = 5
 MAX_WRONG = 0.02  # wrong answers per answer on the validation sets, at most ...
 MAX_COST = 0.03  # ... if that costs no more than this much validation accuracy
-TOLERANCE = 0.01
+WRONG_COST = 2  # refusals a wrong answer is worth, when 1 in 50 cannot be kept
 VALIDATION = [ROOT / "bench" / name for name in
               ("heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml", "heldout5.yaml",
                "heldout6.yaml", "heldout7.yaml", "heldout8.yaml", "heldout_ru.yaml")]
@@ -136,7 +136,7 @@ def operating_point(knowledge: Knowledge, semantic: SemanticIndex | None, mode: 
 def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[float, dict[str, float]]:
     """From (probability, answered at threshold 0, right if answered, a question to refuse) per
     validation question: the lowest threshold from which at most MAX_WRONG of the answers are wrong
-    (else, within TOLERANCE of the best accuracy, the lowest one with the fewest wrong answers)."""
+    (else the lowest one where right outcomes less WRONG_COST times the wrong answers are most)."""
     points = []  # (threshold, accuracy, wrong per answer, wrong answers)
     within = []  # per threshold: at most MAX_WRONG wrong, even with one wrong answer more
     for threshold in np.round(np.arange(0.05, 0.96, 0.01), 2):
@@ -149,16 +149,16 @@ def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[fl
         within.append(wrong == 0 or wrong + 1 <= MAX_WRONG * len(answers))
     # A wrong answer is worse than a refusal: at most 1 in 50 answers may be wrong, from this
     # threshold up, unless that costs more than MAX_COST of accuracy (then the model cannot tell
-    # well enough, as without the semantic stage): the most cautious of the near-best thresholds, up
-    # to the one that avoids the last wrong answer they can avoid.
+    # well enough, as without the semantic stage).
     best = max(accuracy for _, accuracy, _, _ in points)
     keeping = [p for k, p in enumerate(points) if all(within[k:])]
     if keeping and keeping[0][1] >= best - MAX_COST:
         threshold, accuracy, wrong, _ = keeping[0]
     else:
-        near = [p for p in points if p[1] >= best - TOLERANCE - 1 / len(outcomes)]  # one question either way
-        fewest = min(count for *_, count in near)
-        threshold, accuracy, wrong, _ = next(p for p in near if p[3] == fewest)
+        # A wrong answer counts as WRONG_COST refusals of answerable questions: the lowest threshold
+        # that does best so.
+        value = [round(accuracy * len(outcomes)) - WRONG_COST * count for _, accuracy, _, count in points]
+        threshold, accuracy, wrong, _ = points[int(np.argmax(value))]
     return threshold, {"validation_accuracy": accuracy, "best_validation_accuracy": best, "wrong_per_answered": wrong}
 
 

@@ -561,6 +561,17 @@ def test_the_threshold_rises_past_the_wrong_answers_it_can_avoid_and_no_further(
     assert threshold == 0.31 and figures["validation_accuracy"] == 0.97
 
 
+def test_when_one_in_fifty_cannot_be_kept_a_wrong_answer_costs_two_refusals():
+    from bench.calibrate import choose_threshold
+
+    # 10 confident wrong answers keep the model above 1 in 50 (as lexical-only matching is). Refusing
+    # the unsure band avoids 6 wrong answers and loses 4 right ones: fewer right outcomes, but worth it.
+    outcomes = ([(0.9, True, True, False)] * 100 + [(0.95, True, False, False)] * 10
+                + [(0.4, True, False, False)] * 6 + [(0.4, True, True, False)] * 4)
+    threshold, figures = choose_threshold(outcomes)
+    assert threshold == 0.41 and figures["validation_accuracy"] == 100 / 120
+
+
 def test_the_threshold_keeps_a_margin_of_one_wrong_answer_on_the_validation_sets():
     from bench.calibrate import choose_threshold
 
