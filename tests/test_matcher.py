@@ -273,6 +273,24 @@ def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lan
     assert decision.lang == lang
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    # Words of appearing were matched as words the article never uses: refused at 0.02-0.3.
+    ("which day did this go online", "en"), ("the day this appeared online", "en"),
+    ("when did this get released, which day", "en"), ("when was it put out, what day", "en"),
+    ("какого числа вышел этот текст", "ru"),
+])
+def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
+    expected = engine.decide("when was the article published")
+    decision = engine.decide(question)
+    assert expected.answered and decision.answered and decision.best.fact == expected.best.fact
+    assert decision.lang == lang
+
+
+def test_when_something_else_appeared_is_not_the_date_of_the_text(engine):
+    decision = engine.decide("when did the new start treaty come out")
+    assert not (decision.answered and decision.best.fact.id == "date")
+
+
 @pytest.mark.parametrize("question", ["help", "how does this work?", "who are you", "что ты умеешь?",
                                       # after a greeting: "hey, how does this work" got where the author works
                                       "hey, how does this work?", "hi! what is this bot?", "привет, что ты умеешь"])

@@ -73,6 +73,18 @@ _TO_THE_BOT = re.compile(
     r"|как это работает)")
 
 
+# "what day was this put online", "when did it come out", "в какой день вышел текст": when the text
+# appeared, asked in words that say nothing else.
+_APPEARING = frozenset("""
+published publish publication released release came come online posted post put appeared appear went go live
+printed issued ran run date dated day when
+вышла вышел вышло вышли опубликована опубликован опубликовано опубликовали напечатана напечатан дата день число
+""".split())
+_PUBLISHING = _APPEARING - {"when", "date", "dated", "day", "дата", "день", "число"}
+_ASKS_WHEN = re.compile(r"\b(?:when|date|day|когда|дата|день|числа)\b")
+_WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда опубликована статья"}
+
+
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|привет|здравствуйте|добрый день)\s+")
 
 
@@ -91,6 +103,8 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
         if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
+    if words <= _APPEARING | TEXT_NOUNS and not words.isdisjoint(_PUBLISHING) and _ASKS_WHEN.search(normalised):
+        return _WHEN_PUBLISHED[lang]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
     if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
