@@ -328,6 +328,15 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
     assert expected.answered and decision.answered and decision.best.fact == expected.best.fact
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("did the us u-turn on russia come out of the blue", "sudden-u-turn"),  # got the US-EU rift
+    ("are the new start talks dead in the water", "talks-stalled"),  # refused at 0.23
+])
+def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, decision.best
+
+
 def test_a_topic_with_something_more_asked_is_matched_as_usual(engine):
     reply = engine.reply("ukraine and nato membership")
     assert reply.answered and reply.fact.id != "ukraine-abandoned", reply.plain()
@@ -392,6 +401,9 @@ def test_normalise_folds_quotes_dashes_case_and_mentions():
     # ... but in a question the side of a topic asked about is a word it is about.
     ("kosovo war impact", ["kosovo", "war"]), ("what was the impact of the kosovo war", ["impact", "kosovo", "war"]),
     ("what's up with europe", ["europe"]),
+    # Idioms: "these days" is now, "hang on" and "for good" only stress the question.
+    ("hang on, why is moscow less scary these days", ["moscow", "less", "scary"]),
+    ("did the reset end for good", ["reset", "end"]),
 ])
 def test_only_the_words_a_question_is_about_are_matched(question, terms):
     from bot.matching.normalise import Synonyms, content_words

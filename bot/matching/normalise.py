@@ -73,6 +73,15 @@ _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
 # New START, not about a deal (a word the article does use, of a new treaty).
 _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on) with\b")
 
+# Idioms whose words say nothing of what is asked: "out of the blue" is without warning (what an article
+# would write), "these days" is now; "hang on", "for good" and "all along" only stress a question.
+_IDIOMS = ((re.compile(r"\b(?:out of (?:the blue|nowhere)|all of a sudden)\b"), "without warning"),
+           (re.compile(r"\b(?:these days|nowadays)\b"), "now"),
+           (re.compile(r"^(?:hang|hold) on\b|\b(?:for good|all along)$"), ""),
+           (re.compile(r"\bdead in the water\b"), "stalled"),
+           (re.compile(r"\brock bottom\b"), "low"))
+_IDIOM_WORDS = frozenset("blue nowhere sudden days nowadays hang hold good along water bottom".split())
+
 
 def _expand_contractions(text: str) -> str:
     if "'" not in text:
@@ -182,6 +191,10 @@ def normalise(text: str) -> str:
     text = " ".join(words)
     if not text.isascii():
         text = _DECADE_DIGITS_RU.sub(lambda m: ("19" if len(m.group(1)) == 2 else "") + m.group(1) + "s", text)
+    if not _IDIOM_WORDS.isdisjoint(words):
+        for idiom, plain in _IDIOMS:
+            text = idiom.sub(plain, text)
+        text = " ".join(text.split())
     if "with" in words and ("what" in words or "whats" in words):
         text = _WHAT_ABOUT.sub("what about", text)
     if not _BRIEFLY.isdisjoint(words):
