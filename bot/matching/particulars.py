@@ -277,15 +277,17 @@ def gives_a_count(text: str, question: str) -> bool:
 # vote or a ratification ("which member voted against"), a founding ("who founded European Sleeper").
 # Not one that might happen: "if they sign a new treaty", "will they sign", "если подпишут"; nor an
 # approval ("the documents signed off in 2017").
+# Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
+# out": figures of speech.
+_ASKED_BIRTH_OR_DEATH = re.compile(
+    r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b"
+    r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
+    r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)")
 _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
-    # Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
-    # out": figures of speech.
-    (re.compile(r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b"
-                r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
-                r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)"),
+    (_ASKED_BIRTH_OR_DEATH,
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
      re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
@@ -312,7 +314,6 @@ _EVENTS = (
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
 
 
-_BIRTH_OR_DEATH = _EVENTS[1][0]
 # "why the reset died", "why did the honeymoon die so fast": what dies is a thing the fact writes
 # of in lower case (no name, no person), so it dies in a figure of speech, which the fact reports.
 _DYING = re.compile(r"\b([\w'-]+)\s+died\b|\bdid\b(?:\s+[\w'-]+){0,2}?\s+([\w'-]+)\s+die\b")
@@ -333,7 +334,7 @@ def unreported_event(normalised: str, text: str) -> bool:
     a founding, someone coming to office) which a fact's text does not report."""
     return _HYPOTHETICAL.search(normalised) is None and any(
         asked.search(normalised) and not reported.search(text)
-        and not (asked is _BIRTH_OR_DEATH and _dies_in_a_figure(normalised, text)) for asked, reported in _EVENTS)
+        and not (asked is _ASKED_BIRTH_OR_DEATH and _dies_in_a_figure(normalised, text)) for asked, reported in _EVENTS)
 
 
 # "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO": content

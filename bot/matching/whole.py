@@ -4,8 +4,8 @@ A reader asks for the whole text in many words: "what's the essay about", "what 
 argue", "core claim?", "summarize", "вкратце?". Each is read as one plain phrasing ("what is the
 article about", "what is the main argument of the article", "summary"), which the knowledge base
 answers like any other question, so any base works. Only when the question asks nothing more:
-"what does the author think about China" is about China. "help" or "how does this work" is asked
-of the bot, not of the article.
+"what does the author think about China" is about China. "what day was this put online" asks when
+it was published. "help" or "how does this work" is asked of the bot, not of the article.
 """
 
 from __future__ import annotations
