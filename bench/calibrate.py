@@ -139,12 +139,13 @@ def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[fl
     (else the lowest one where right outcomes less WRONG_COST times the wrong answers are most)."""
     points = []  # (threshold, accuracy, wrong per answer, wrong answers)
     within = []  # per threshold: at most MAX_WRONG wrong, even with one wrong answer more
+    values = []  # per threshold: right outcomes less WRONG_COST per wrong answer
     for threshold in np.round(np.arange(0.05, 0.96, 0.01), 2):
         answers = [ok for p, answered, ok, _ in outcomes if answered and p >= threshold]
         refusals = [refuse for p, answered, _, refuse in outcomes if not (answered and p >= threshold)]
-        wrong = len(answers) - sum(answers)
-        points.append((float(threshold), (sum(answers) + sum(refusals)) / len(outcomes), wrong / max(1, len(answers)),
-                       wrong))
+        right, wrong = sum(answers) + sum(refusals), len(answers) - sum(answers)
+        points.append((float(threshold), right / len(outcomes), wrong / max(1, len(answers)), wrong))
+        values.append(right - WRONG_COST * wrong)
         # On a few hundred answers, one question more or less must not move the operating point.
         within.append(wrong == 0 or wrong + 1 <= MAX_WRONG * len(answers))
     # A wrong answer is worse than a refusal: at most 1 in 50 answers may be wrong, from this
@@ -156,9 +157,8 @@ def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[fl
         threshold, accuracy, wrong, _ = keeping[0]
     else:
         # A wrong answer counts as WRONG_COST refusals of answerable questions: the lowest threshold
-        # that does best so.
-        value = [round(accuracy * len(outcomes)) - WRONG_COST * count for _, accuracy, _, count in points]
-        threshold, accuracy, wrong, _ = points[int(np.argmax(value))]
+        # that does best so (argmax takes the first of equals).
+        threshold, accuracy, wrong, _ = points[int(np.argmax(values))]
     return threshold, {"validation_accuracy": accuracy, "best_validation_accuracy": best, "wrong_per_answered": wrong}
 
 
