@@ -490,6 +490,9 @@ class CountingEmbedder:
 
     queries = passages = _vectors
 
+    def query_tokens(self, text: str) -> int:
+        return len(text.split())
+
 
 @pytest.mark.parametrize("semantic", [True, False])
 def test_a_question_the_curator_lists_as_not_answered_is_refused(tiny_article, tmp_path, semantic):
@@ -530,6 +533,25 @@ def test_the_embedding_cache_reembeds_only_what_an_edit_changed(tiny_article, tm
     SemanticIndex(edited, embedder, tmp_path)
     assert embedder.embedded[first:] == ["a new way to ask"]
 
+
+def test_a_long_question_is_read_without_its_lightest_words_and_keeps_every_other(tiny_article, tmp_path):
+    # The model's time grows with each token it reads: a rambling question is cut to the budget
+    # by dropping its function words, never its content.
+    from bot.knowledge import load
+    from bot.matching.semantic import QUERY_TOKEN_BUDGET, SemanticIndex
+
+    embedder = CountingEmbedder()  # one token a word
+    index = SemanticIndex(load(tiny_article), embedder, tmp_path)
+    question = ("So tell me, is it the case that the bees of the hive do a dance in the dark to show "
+                "the others of the colony the way to the flowers and the distance to the food?")
+    index.embed_question(question)
+    read = embedder.embedded[-1].split()
+    assert len(read) <= QUERY_TOKEN_BUDGET
+    for word in "tell me case bees hive dance dark show others colony way flowers distance food".split():
+        assert word in read
+    short = "How do bees tell the distance to food?"
+    index.embed_question(short)
+    assert embedder.embedded[-1] == "how do bees tell the distance to food"  # within budget: as asked
 
 def test_the_embedding_cache_keeps_only_the_newest_files(tiny_article, tmp_path):
     import os
