@@ -222,6 +222,7 @@ def test_asking_for_the_gist_gets_the_articles_thesis(engine, question):
     ("what's the essay about?", "en"), ("so what is this text about, in a nutshell?", "en"),
     ("what's the piece about, briefly", "en"), ("о чём этот текст, в двух словах?", "ru"),
     ("о чём эта записка?", "ru"),  # a policy paper ("аналитическая записка") is the text too
+    ("о чём эссе?", "ru"),  # an essay, as in English: it was refused on a word the base never uses
     # The text named alone, or with how briefly to answer: "the article in a nutshell" got the title.
     ("the article in a nutshell", "en"), ("this essay?", "en"), ("эта статья", "ru"),
 ])

@@ -229,7 +229,7 @@ class Synonyms:
 # ("Where does the author work" keeps its author.)
 # The text itself, by any of its names: "what is the essay about" asks what the article is about.
 TEXT_NOUNS = frozenset("""
-article paper piece essay text статья статье статьи статью текст текста тексте записка записки записке записку
+article paper piece essay text статья статье статьи статью текст текста тексте записка записки записке записку эссе
 доклад доклада докладе
 """.split())
 FRAMING_NOUNS = TEXT_NOUNS | frozenset("author writer автор автора автору".split())
