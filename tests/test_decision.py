@@ -262,6 +262,18 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
 
 
 @pytest.mark.parametrize(("asked", "answered", "says"), [
+    # A name the article never writes cannot be reported speaking, as in Russian, whatever its letters
+    # ("Søren" and "Müller" were no names: answered at 0.43 and 0.42). The reply names an unknown word.
+    (("What did Søren say about color revolutions?", "What are color revolutions used for?"), "color-revolutions",
+     "does not mention “søren”"),
+    (("What did Müller say about NATO enlargement?", "Why does Russia oppose NATO enlargement?"), "nato-obstacle",
+     "does not report what was said"),  # a surname general German knows is no unknown word
+])
+def test_what_someone_the_article_never_names_said_is_refused(engine, asked, answered, says):
+    refused_then_answered(engine, asked, answered, says=says)
+
+
+@pytest.mark.parametrize(("asked", "answered", "says"), [
     # Read against the Russian answers: the Bucharest one names Sarkozy as opposing, not as speaking.
     (("что Саркози говорил о Грузии?", "что объявил Буш, когда приехал в Россию?"), "bush-visit-2002",
      "не приводятся эти слова"),
