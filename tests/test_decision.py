@@ -397,11 +397,20 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     ("who voted against ukraine's membership path being irreversible", "does not say who"),
     # The Oval Office fact dates a quarrel with Zelensky (0.58), not his coming to office.
     ("when did Zelensky take office?", "gives no date"),
+    # What someone did before or after something: the fact must say what came before or after. The
+    # reset's failure ends with Putin's return (0.70); Hegseth's fact is his speech as Secretary (0.86).
+    ("what did putin do after returning to the kremlin", "does not report that"),
+    ("что делал Хегсет до назначения", "об этом не сообщается"),
 ])
 def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, question, says):
     assert not engine.decide(question).answered
     assert says in engine.reply(question).plain()
 
+
+def test_what_someone_did_after_something_is_answered_by_a_fact_that_says_what_followed(engine):
+    # "Following the September 11 terrorist attacks in 2001, US-Russian relations warmed rapidly".
+    decision = engine.decide("what did bush do after the terrorist attacks")
+    assert decision.answered and decision.best.fact.id == "post-9-11"
 
 def test_a_coming_to_office_that_only_says_when_is_no_event_to_report(engine):
     # "when Trump became president" dates what is asked: the first-term fact (imposed sanctions) answers.

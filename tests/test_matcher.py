@@ -169,10 +169,10 @@ def test_abstention_reply_says_not_covered_and_offers_topics(engine):
 
 
 def test_a_refusal_just_short_of_the_threshold_asks_whether_the_closest_fact_was_meant(engine):
-    # The China-versus-Russia fact is the closest (0.32, below the 0.34 threshold): the reply does not
-    # claim the article is silent, it offers that fact first.
-    reply = engine.reply("why is beijing seen as the long-term rival")
-    assert not reply.answered and reply.suggestions[0] == "china-vs-russia-threat"
+    # The conclusion's shift to the Chinese threat is the closest (0.21, below the 0.30 threshold):
+    # the reply does not claim the article is silent, it offers that fact first.
+    reply = engine.reply("why does washington see china as the enduring problem")
+    assert not reply.answered and reply.suggestions[0] == "dual-containment"
     assert "not sure the article answers that as asked" in reply.plain() and "Did you mean" in reply.plain()
     assert "does not seem to cover" in engine.reply("how do I reset my router").plain()
 

@@ -297,6 +297,16 @@ _EVENTS = (
                 r"(?!\s+(?:on|upon)\b)"
                 r"|(?<!\w)(?:основал\w*|основан\w*|учредил\w*|создал\w*)(?!\w)"),
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
+    # What someone did before or after something ("what did Hegseth do before he became Secretary of
+    # Defense", "что делал Медведев после президентства"): the fact must say what came before or after.
+    (re.compile(r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+(?:before|prior to)\b"),
+     re.compile(r"\b(?:before|prior|previously|earlier|formerly|former)\b", re.IGNORECASE)),
+    (re.compile(r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+(?:after|following|since)\b"),
+     re.compile(r"\b(?:after|following|later|since|subsequently|afterwards)\b", re.IGNORECASE)),
+    (re.compile(r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?до\b"),
+     re.compile(r"(?<!\w)(?:до|прежде|раньше|ранее|бывш\w*)(?!\w)", re.IGNORECASE)),
+    (re.compile(r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?после\b"),
+     re.compile(r"(?<!\w)(?:после|позже|затем|потом|впоследствии)(?!\w)", re.IGNORECASE)),
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
     # the time of something else ("why did ties worsen after Trump took office", "what did people
     # expect when Trump became president"): the question begins with "when".
