@@ -662,6 +662,16 @@ def test_a_question_between_two_neighbouring_passages_is_answered_with_both(tiny
     assert together.confidence > apart.confidence  # either of the two is the answer
 
 
+
+def test_two_neighbouring_passages_do_not_count_as_each_others_rival(engine):
+    # "relations under clinton and yeltsin, good or bad": the honeymoon, or how it soured? Each of
+    # the two neighbouring passages was rated unsure because the other came close, and the sum of
+    # their probabilities was refused (0.15); the margins to the runner-up now leave out the facts
+    # a reply shows together.
+    decision = engine.decide("relations under clinton and yeltsin, good or bad")
+    assert decision.answered, decision
+    assert {decision.best.fact.id, decision.also.id} == {"honeymoon-1990s", "cold-peace"}
+
 def test_a_question_the_curator_lists_is_answered_with_its_fact_alone(engine):
     # A listed question is its fact's (probability 1): no neighbour is shown with it, and the
     # confidence stays a probability.

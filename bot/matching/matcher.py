@@ -177,6 +177,10 @@ class Matcher:
                                 for t in content_terms(name, self.lexical.synonyms)} for f in facts]
         self._base_names_ru = frozenset().union(*self._fact_names_ru)
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
+        # Each fact's neighbouring passages: a reply shows them together, so they are no competitors
+        # of it (the margins to the runner-up leave them out).
+        self._beside = [np.array([j for j, g in enumerate(facts) if j != i and self._neighbouring(f, g)], dtype=np.intp)
+                        for i, f in enumerate(facts)]
         # A word of the base's texts -> its terms, kept: the instance check reads a fact's words often.
         self._word_terms = functools.cache(
             lambda word: frozenset(content_terms(normalise(word), self.lexical.synonyms)))
@@ -252,8 +256,8 @@ class Matcher:
                 uncovered = [t.word for t, known in zip(words, has, strict=True) if not known]
                 covered_weight = sum(t.weight for t in covered)
                 named = sum(t.weight for t in covered if t.term in self._fact_names[i])
-                other_lex = _best_other(lex_score, i)
-                other_sem = _best_other(sem_q, i) if sem_order else 0.0
+                other_lex = _best_other(lex_score, i, self._beside[i])
+                other_sem = _best_other(sem_q, i, self._beside[i]) if sem_order else 0.0
                 row = {
                     "lex_score": lex_score[i], "lex_coverage": lex_cov[i], "lex_evidence": np.log1p(lex_ev[i]),
                     "lex_top": float(i == lex_top), "lex_margin": lex_score[i] - other_lex,
@@ -324,18 +328,18 @@ class Matcher:
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
         top = facts[ev.candidates[order[0]]]
-        unreported = self._unreported_speaker(ev, top)
-        unnamed = self._unnamed_office(ev, top)
-        unidentified = self._unnamed_kind(ev, top)
-        untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
-        # What a refusal says is missing: what the check that failed looked for, else what the question asks.
-        gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),
-                                       (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
         neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
+        unreported = self._unreported_speaker(ev, top)
+        unnamed = self._unnamed_office(ev, top)
+        unidentified = self._unnamed_kind(ev, (top, also) if also else (top,))
+        untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
+        # What a refusal says is missing: what the check that failed looked for, else what the question asks.
+        gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),
+                                       (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
         # The reply names what is missing.
         particular = (unreported or unnamed or untold or unidentified
                       or self._unstated(gap, top, ev.normalised))
@@ -356,24 +360,24 @@ class Matcher:
         return Decision(kind, question, best, close[: self._max_alternatives], confidence=shown,
                         candidates=answerable, also=also, **common)
 
+    def _neighbouring(self, fact: Fact, other: Fact) -> bool:
+        """Whether two facts quote neighbouring passages of one section: another sentence of the same
+        paragraph, or of the paragraph before or after it (overlapping quotes show the same words:
+        such a fact adds nothing to the passage)."""
+        place, there = self.knowledge.place_of(fact.id), self.knowledge.place_of(other.id)
+        if place is None or there is None or other.section != fact.section or abs(there[0] - place[0]) > 1:
+            return False
+        return there[0] != place[0] or there[2] <= place[1] or place[2] <= there[1]
+
     def _neighbour(self, ranked: tuple[Scored, ...]) -> Scored | None:
-        """The most probable other candidate quoting a neighbouring passage of the same section
-        (another sentence of the best's paragraph, or of the paragraph before or after it), if it has
-        at least PASSAGE_SHARE of the best's probability. A reader's question often falls between two
+        """The most probable other candidate quoting a neighbouring passage, if it has at least
+        PASSAGE_SHARE of the best's probability. A reader's question often falls between two
         neighbouring passages ("obama reset verdict": the proposal, or its failure?), and the model
         then splits its probability between them: the reply shows both, in article order."""
-        best = ranked[0].fact
-        place = self.knowledge.place_of(best.id)
-        if place is None:
-            return None
         for other in ranked[1:]:
             if other.score < PASSAGE_SHARE * ranked[0].score:
                 break
-            there = self.knowledge.place_of(other.fact.id)
-            if there is None or other.fact.section != best.section or abs(there[0] - place[0]) > 1:
-                continue
-            # Overlapping quotes show the same words: such a fact adds nothing to the passage.
-            if there[0] != place[0] or there[2] <= place[1] or place[2] <= there[1]:
+            if self._neighbouring(ranked[0].fact, other.fact):
                 return other
         return None
 
@@ -497,27 +501,32 @@ class Matcher:
         terms = self._terms_of(ev, office) if office else set()
         return bool(terms) and not all(self.lexical.fact_has(fact, t) for t in terms)
 
-    def _unnamed_kind(self, ev: Evidence, fact: Fact) -> bool:
+    def _unnamed_kind(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which company builds the carriages" is answered only by a fact that speaks
         of companies or names something the question does not (the rolling-stock fact does neither);
         "which missiles did Trump give Ukraine" only by one that, where it speaks of missiles, names
-        some (the fact says "he had provided missiles", no more)."""
+        some (the fact says "he had provided missiles", no more). `shown`: the facts the reply shows,
+        the best first."""
         kind = asked_kind(ev.question)
         terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
-        i = self._index_of[fact.id]
         asked = {t.term for t in ev.terms}
-        if terms and not any(self.lexical.fact_has(fact, t) for t in terms) and self._fact_names[i] <= asked:
+        top = shown[0]
+        names_nothing_new = self._fact_names[self._index_of[top.id]] <= asked
+        if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
         instances = asked_instances(ev.question, ev.lang)
-        # A Russian question is read against the fact's Russian answer (a base may have none).
-        text = fact.answer_ru if ev.lang == "ru" else f"{fact.quote} {fact.answer}"
-        if instances is None or not text:
+        if instances is None:
             return False
         kinds = content_terms(normalise(instances), self.lexical.synonyms)
         word_terms = self._word_terms
-        return names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
-                                 lambda w: bool(kinds) and kinds[-1] in word_terms(w),
-                                 lambda w: bool(word_terms(w)) and word_terms(w).isdisjoint(asked)) is False
+        # A Russian question is read against the facts' Russian answers (a base may have none).
+        named = [names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
+                                   lambda w: bool(kinds) and kinds[-1] in word_terms(w),
+                                   lambda w: bool(word_terms(w)) and word_terms(w).isdisjoint(asked))
+                 for f in shown if (text := f.answer_ru if ev.lang == "ru" else f"{f.quote} {f.answer}")]
+        # The first of them that speaks of the kind must name one ("he had provided missiles" beside the
+        # first term's weapons, which speaks of none, does not say which).
+        return next((n for n in named if n is not None), None) is False
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them
@@ -574,8 +583,11 @@ def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
     return Synonyms(tuple((group[0], *filter(unwritten, group[1:])) for group in knowledge.synonyms))
 
 
-def _best_other(values: np.ndarray, i: int) -> float:
-    """The highest value in `values` other than the one at index i (0 when there is none)."""
+def _best_other(values: np.ndarray, i: int, beside: np.ndarray | None = None) -> float:
+    """The highest value in `values` other than the one at index i and those at `beside` (0 when there is none)."""
+    if beside is not None and len(beside):
+        values = values.copy()
+        values[beside] = 0.0
     if len(values) < 2:
         return 0.0
     first, second = np.argpartition(-values, 1)[:2]  # the largest, then the second largest
