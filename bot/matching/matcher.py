@@ -179,8 +179,7 @@ class Matcher:
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
         # Each fact's neighbouring passages: a reply shows them together, so they are no competitors
         # of it (the margins to the runner-up leave them out).
-        self._beside = [np.array([j for j, g in enumerate(facts) if j != i and self._neighbouring(f, g)], dtype=np.intp)
-                        for i, f in enumerate(facts)]
+        self._beside = self._neighbours_of(facts)
         # A word of the base's texts -> its terms, kept: the instance check reads a fact's words often.
         self._word_terms = functools.cache(
             lambda word: frozenset(content_terms(normalise(word), self.lexical.synonyms)))
@@ -368,6 +367,22 @@ class Matcher:
         if place is None or there is None or other.section != fact.section or abs(there[0] - place[0]) > 1:
             return False
         return there[0] != place[0] or there[2] <= place[1] or place[2] <= there[1]
+
+    def _neighbours_of(self, facts: tuple[Fact, ...]) -> list[np.ndarray]:
+        """Per fact, the indices of the facts quoting a neighbouring passage (looked up by paragraph:
+        a base of thousands of facts is not compared pair by pair)."""
+        by_paragraph: dict[tuple[str, int], list[int]] = {}
+        for j, fact in enumerate(facts):
+            if (place := self.knowledge.place_of(fact.id)) is not None:
+                by_paragraph.setdefault((fact.section, place[0]), []).append(j)
+        beside = []
+        for i, fact in enumerate(facts):
+            place = self.knowledge.place_of(fact.id)
+            near = [] if place is None else [
+                j for n in (place[0] - 1, place[0], place[0] + 1) for j in by_paragraph.get((fact.section, n), ())
+                if j != i and self._neighbouring(fact, facts[j])]
+            beside.append(np.array(near, dtype=np.intp))
+        return beside
 
     def _neighbour(self, ranked: tuple[Scored, ...]) -> Scored | None:
         """The most probable other candidate quoting a neighbouring passage, if it has at least
