@@ -250,6 +250,11 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     # must report someone speaking (the Bucharest fact reports none; the author's "argues" is no one's).
     (("What did the French president say about Georgia?", "What did the US president announce in Moscow in 2002?"),
      "bush-visit-2002"),
+    # ... by any word for one ("chief", "head", "boss"), and whether or not the base writes the rest of
+    # it as a name: "NATO" in capitals is none (the Bucharest fact was answered, 0.72), "Pentagon" is
+    # (Hegseth's statement was refused, 0.95).
+    (("What did the NATO chief say at Bucharest?", "What did the Pentagon chief say about Asia?"),
+     "hegseth-asia-pacific"),
     # How someone reacted or explained themselves is what they said about it: the fact names
     # Germany's opposition, not its reasons (0.98), and reports no reply of Zelensky's (0.71).
     (("How did Germany explain its opposition to Ukraine joining NATO in 2008?",

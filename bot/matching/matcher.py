@@ -500,13 +500,13 @@ class Matcher:
                 written = {normalise(n) for n in _names(ev.question, _CYRILLIC_NAME)}  # ё as е, like the speaker
                 return not written.isdisjoint(speaker.split())
             return not names <= self._speakers_ru[self._index_of[fact.id]]
+        speakers = self._speakers[self._index_of[fact.id]]
+        if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
+            return not speakers
         if not self._base_names.intersection(speaker.split()):
             # "what do experts say" may well mean the article's view: no name, no check. But a name the
             # article never writes (nor one like it: a misspelling) cannot be reported speaking.
             return any(w in ev.names and not self._resembles_name(w) for w in speaker.split())
-        speakers = self._speakers[self._index_of[fact.id]]
-        if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
-            return not speakers
         return bool(terms) and not terms <= speakers
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:

@@ -74,7 +74,7 @@ _ASKED_RU = re.compile(
 # fact may well name the holder instead ("George W. Bush ... announced").
 _ROLES = frozenset("""
 president presidents chancellor secretary minister premier leader leaders ambassador envoy spokesman
-spokeswoman spokesperson official officials
+spokeswoman spokesperson official officials chief chiefs head heads boss
 """.split())
 
 
