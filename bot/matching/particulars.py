@@ -283,6 +283,9 @@ _ASKED_BIRTH_OR_DEATH = re.compile(
     r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b"
     r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
     r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)")
+# "what did <someone> do", "что <someone> делал": the word after it says before or after what.
+_DID = r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+"
+_DID_RU = r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?"
 _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
@@ -299,14 +302,12 @@ _EVENTS = (
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
     # Defense", "что делал Медведев после президентства"): the fact must say what came before or after.
-    (re.compile(r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+(?:before|prior to)\b"),
-     re.compile(r"\b(?:before|prior|previously|earlier|formerly|former)\b", re.IGNORECASE)),
-    (re.compile(r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+(?:after|following|since)\b"),
-     re.compile(r"\b(?:after|following|later|since|subsequently|afterwards)\b", re.IGNORECASE)),
-    (re.compile(r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?до\b"),
-     re.compile(r"(?<!\w)(?:до|прежде|раньше|ранее|бывш\w*)(?!\w)", re.IGNORECASE)),
-    (re.compile(r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?после\b"),
-     re.compile(r"(?<!\w)(?:после|позже|затем|потом|впоследствии)(?!\w)", re.IGNORECASE)),
+    (re.compile(rf"{_DID}(?:before|prior to)\b|{_DID_RU}до\b"),
+     re.compile(r"\b(?:before|prior|previously|earlier|formerly|former)\b"
+                r"|(?<!\w)(?:до|прежде|раньше|ранее|бывш\w*)(?!\w)", re.IGNORECASE)),
+    (re.compile(rf"{_DID}(?:after|following|since)\b|{_DID_RU}после\b"),
+     re.compile(r"\b(?:after|following|later|since|subsequently|afterwards)\b"
+                r"|(?<!\w)(?:после|позже|затем|потом|впоследствии)(?!\w)", re.IGNORECASE)),
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
     # the time of something else ("why did ties worsen after Trump took office", "what did people
     # expect when Trump became president"): the question begins with "when".
