@@ -261,6 +261,12 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
       "Who opposed Ukraine joining NATO in 2008?"), "bucharest-2008"),
     (("How did Zelensky react to Trump's sheets remark?", "What did Trump tell Zelensky about sheets?"),
      "sheets-missiles"),
+    # ... asked by the reply's noun, or as yes or no (a pronoun later in the question is not the
+    # speaker): each was answered with Trump's words (0.36-0.83).
+    (("What was Zelensky's retort to the sheets line?", "What was Trump's reply to Zelensky?"), "sheets-missiles"),
+    (("Zelensky's reaction to the missiles boast", "Trump's sheets and missiles boast"), "sheets-missiles"),
+    (("Did Zelensky hit back at Trump in the Oval Office, and what did he say?",
+      "What did Trump boast of giving Ukraine?"), "sheets-missiles"),
 ])
 def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
     refused_then_answered(engine, asked, answered, says="does not report what was said")

@@ -35,6 +35,13 @@ from .normalise import DETERMINERS, FRAMING_NOUNS, without_address
 _ASKED = re.compile(
     r"\b(?P<wh>what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain)\b")
+# The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
+# ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
+_ASKED_REPLY = re.compile(
+    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
+    r"(?:response|reply|reaction|comeback|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
+    r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+    r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
 # "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
 # her veto" ask what they said or did about it.
 _HOW_VERBS = {"reply", "respond", "react", "explain"}
@@ -87,13 +94,14 @@ def asked_speaker(normalised: str, lang: str = "en") -> str | None:
     """The speaker a question asks about ("the kremlin" -> "kremlin"), or None when it asks no such thing."""
     if lang == "ru":
         found = _ASKED_RU.search(normalised)
-        who = (found.group("who") or found.group("after")) if found else None
+        asked = [(found.group("who") or found.group("after")) if found else None]
     else:
         found = _ASKED.search(normalised)
-        if not found or (found.group("wh") == "how" and found.group("verb") not in _HOW_VERBS):
-            return None
-        who = found.group("who")
-    return None if who is None or any(w in _NOT_SOMEONE for w in who.split()) else who
+        reply = _ASKED_REPLY.search(normalised)
+        asked = [found.group("who") if found and (found.group("wh") != "how" or found.group("verb") in _HOW_VERBS)
+                 else None, (reply.group("who") or reply.group("asked")) if reply else None]
+    # "did Zelensky push back ..., and what did he say": the name, not the pronoun.
+    return next((who for who in asked if who and not any(w in _NOT_SOMEONE for w in who.split())), None)
 
 
 # "who was (the) NATO Secretary General at ...": the office runs up to the first preposition or clause.
