@@ -294,6 +294,8 @@ _ASKED_BIRTH_OR_DEATH = re.compile(
 # "what did <someone> do", "что <someone> делал": the word after it says before or after what.
 _DID = r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+"
 _DID_RU = r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?"
+# ... or what they were: "what was Hegseth's job before the Pentagon" (the possessive's "'s" normalised away).
+_WAS = r"^what\s+(?:was|were)\s+(?:[\w'-]+\s+){1,3}?(?:job|jobs|career|occupation|profession)\s+"
 _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
@@ -310,10 +312,10 @@ _EVENTS = (
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
     # Defense", "что делал Медведев после президентства"): the fact must say what came before or after.
-    (re.compile(rf"{_DID}(?:before|prior to)\b|{_DID_RU}до\b"),
+    (re.compile(rf"(?:{_DID}|{_WAS})(?:before|prior to)\b|{_DID_RU}до\b"),
      re.compile(r"\b(?:before|prior|previously|earlier|formerly|former)\b"
                 r"|(?<!\w)(?:до|прежде|раньше|ранее|бывш\w*)(?!\w)", re.IGNORECASE)),
-    (re.compile(rf"{_DID}(?:after|following|since)\b|{_DID_RU}после\b"),
+    (re.compile(rf"(?:{_DID}|{_WAS})(?:after|following|since)\b|{_DID_RU}после\b"),
      re.compile(r"\b(?:after|following|later|since|subsequently|afterwards)\b"
                 r"|(?<!\w)(?:после|позже|затем|потом|впоследствии)(?!\w)", re.IGNORECASE)),
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
