@@ -57,11 +57,11 @@ from .semantic import Embedder, SemanticIndex
 
 FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
-    "sem_question", "sem_answer", "sem_top", "sem_margin", "agree",
+    "sem_question", "sem_nearest", "sem_answer", "sem_top", "sem_margin", "agree",
     "unknown_share", "unknown_max", "unknown_number", "terms", "russian",
     "uncovered_share", "uncovered_specific", "name_carried",
 )
-SEMANTIC_FEATURES = frozenset({"sem_question", "sem_answer", "sem_top", "sem_margin", "agree"})
+SEMANTIC_FEATURES = frozenset({"sem_question", "sem_nearest", "sem_answer", "sem_top", "sem_margin", "agree"})
 _SEM_QUESTION = FEATURES.index("sem_question")
 _NAME_CARRIED = FEATURES.index("name_carried")
 # A question this close in meaning (cosine) to one of a fact's curated questions is that fact's:
@@ -209,7 +209,7 @@ class Matcher:
                 i = self._index_of[fact.id]
                 lex_score[i], lex_cov[i], lex_ev[i] = hit.score / 100, hit.coverage, hit.evidence
                 lex_order.append(i)
-        sem_q, sem_a = np.zeros(n), np.zeros(n)
+        sem_q, sem_near, sem_a = np.zeros(n), np.zeros(n), np.zeros(n)
         sem_order: list[int] = []
         not_answered = 0.0
         if self.semantic is not None and terms:
@@ -225,7 +225,8 @@ class Matcher:
             if (folded := self._in_base_words.fold(plain)) != plain:
                 seen = folded
             sims = self.semantic.similarities(self.semantic.embed_question(seen), exclude_rows, lang)
-            sem_q, sem_a = sims.question.astype(float), sims.answer.astype(float)
+            sem_q, sem_near, sem_a = (sims.question.astype(float), sims.nearest.astype(float),
+                                      sims.answer.astype(float))
             not_answered = sims.not_answered
             sem_order = [int(i) for i in np.argsort(-sem_q, kind="stable")[:SEMANTIC_CANDIDATES]]
         candidates = tuple(dict.fromkeys(lex_order + sem_order))
@@ -261,7 +262,8 @@ class Matcher:
                     "lex_score": lex_score[i], "lex_coverage": lex_cov[i], "lex_evidence": np.log1p(lex_ev[i]),
                     "lex_top": float(i == lex_top), "lex_margin": lex_score[i] - other_lex,
                     "lex_confident": float(self.lexical.confident(100 * lex_score[i], lex_cov[i], lex_ev[i])),
-                    "sem_question": sem_q[i], "sem_answer": sem_a[i], "sem_top": float(i == sem_top),
+                    "sem_question": sem_q[i], "sem_nearest": sem_near[i], "sem_answer": sem_a[i],
+                    "sem_top": float(i == sem_top),
                     "sem_margin": sem_q[i] - other_sem if sem_order else 0.0,
                     "agree": float(i == lex_top and i == sem_top),
                     "uncovered_share": len(uncovered) / max(1, len(words)),

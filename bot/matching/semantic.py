@@ -124,11 +124,19 @@ def _prune(cache: Path, keep: Path) -> None:
             stale.unlink()
 
 
+# How many of a fact's curated questions its "nearest" similarity averages. One question alone may
+# come close by chance; a reader's question that several curated ones come close to is more surely
+# that fact's. 2 and 3 did equally well on the validation sets, 5 worse (bench/calibrate.py).
+NEAREST = 3
+
+
 @dataclass(frozen=True)
 class Similarities:
-    """Per fact (in knowledge-base order): the best match among its questions, and its answer."""
+    """Per fact (in knowledge-base order): the best match among its questions, the mean of the best
+    few, and its answer."""
 
     question: np.ndarray  # (facts,) cosine with the closest curated question or section title
+    nearest: np.ndarray  # (facts,) mean cosine with its NEAREST closest curated questions
     answer: np.ndarray  # (facts,) cosine with the fact's answer
     not_answered: float = 0.0  # cosine with the closest question listed as not answered
 
@@ -155,6 +163,11 @@ class SemanticIndex:
         self._owners = np.asarray(owners, dtype=np.intp)
         self._starts = np.flatnonzero(np.r_[True, self._owners[1:] != self._owners[:-1]])
         self._facts = len(knowledge.facts)
+        # Each fact's rows in one line of a grid, padded with an index past the curated rows.
+        counts = np.diff(np.r_[self._starts, self._curated_rows])
+        self._grid = np.full((self._facts, int(counts.max(initial=1))), self._curated_rows, dtype=np.intp)
+        for fact, (start, count) in enumerate(zip(self._starts, counts, strict=True)):
+            self._grid[fact, :count] = np.arange(start, start + count)
         self._queries, self._answers = self._embed(query_texts, answers, cache)
         self._offsets = self._language_offsets()
         # What each light word adds to a question's length (one token each in e5's vocabulary).
@@ -253,5 +266,14 @@ class SemanticIndex:
         if exclude_rows:
             sims[list(exclude_rows)] = -1.0
         curated, refusals = sims[: self._curated_rows], sims[self._curated_rows:]
-        return Similarities(np.maximum.reduceat(curated, self._starts), self._answers @ vector,
+        return Similarities(np.maximum.reduceat(curated, self._starts), self._nearest(curated), self._answers @ vector,
                             float(refusals.max()) if len(refusals) else 0.0)
+
+    def _nearest(self, curated: np.ndarray) -> np.ndarray:
+        """Per fact, the mean cosine with its NEAREST closest curated questions (fewer if it has fewer;
+        hidden rows, at -1, do not count)."""
+        grid = np.r_[curated, -1.0][self._grid]
+        k = min(NEAREST, grid.shape[1])
+        top = -np.partition(-grid, k - 1, axis=1)[:, :k]
+        counted = top > -1.0
+        return np.where(counted, top, 0.0).sum(axis=1) / np.maximum(counted.sum(axis=1), 1)
