@@ -9,7 +9,8 @@
 - "Which agreements did Bush sign in 2002?" meets the fact on Bush's 2002 visit, which announces a
   partnership and reports no signing: a fact answers what was signed, or who signed it, only when it
   reports a signing (but "if they sign a new treaty" asks what would follow); so for a birth or a
-  death ("when was Hegseth born" is not answered by the date of his speech), a vote, a founding, or
+  death ("when was Hegseth born" is not answered by the date of his speech), a vote, a founding, a
+  treaty taking effect ("when did New START enter into force" is not answered by when it expires), or
   someone's coming to office ("when did Zelensky take office" is not answered by the date of a quarrel).
 - "Which company builds new sleeper carriages?" meets the fact on rolling stock, which names no
   company: a "which <kind>" question is answered only by a fact that speaks of that kind or names
@@ -304,6 +305,11 @@ _EVENTS = (
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
      re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
+    # A treaty or law taking effect: "when did New START enter into force" is not answered by when it expires.
+    (re.compile(r"\b(?:enter(?:s|ed|ing)?|come|comes|came|coming|go|goes|went)\s+into\s+(?:force|effect)\b"
+                r"|\b(?:take|takes|took|taken|taking)\s+effect\b|(?<!\w)вступ\w*\s+в\s+(?:силу|действие)(?!\w)"),
+     re.compile(r"\binto\s+(?:force|effect)\b|\bin\s+force\b|\b(?:took|takes|take|taken)\s+effect\b"
+                r"|\bratif\w*", re.IGNORECASE)),
     # Not "what is the policy founded on", "the established order".
     (re.compile(r"\b(?:co-?)?founders?\b|\bwho\s+(?:co-?)?(?:founded|established|set up)\b"
                 r"|\b(?:was|were)\b(?:\s+[\w'-]+){1,7}?\s+(?:(?:co-?)?founded|established|set up)\b"
