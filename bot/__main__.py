@@ -185,8 +185,8 @@ def check(path: str | None) -> int:
     print(f"paragraphs cited: {report.paragraph_count - len(report.uncited_paragraphs)}/{report.paragraph_count}")
     unanswered = _whole_article_unanswered(Engine.load(path, embedder=embedder))
     print(f"whole-article questions not answered: {', '.join(f'“{q}”' for q in unanswered)} (readers ask these "
-          "first; list them among the questions of the fact that states the article's point, or they get its "
-          "parts)" if unanswered else "whole-article questions: answered")
+          "first; list each among the questions of the fact that answers it, the article's point or its byline, "
+          "or they get its parts)" if unanswered else "whole-article questions: answered")
     print("facts per section:")
     for section in knowledge.sections:
         print(f"  {report.facts_per_section.get(section.id, 0):3d}  {section.id}")

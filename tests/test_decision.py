@@ -73,6 +73,7 @@ def second_article():
     ("Why did Midnight Trains give up on its scheme?", Kind.ANSWER, "midnight-trains"),
     ("is high-speed rail the future?", Kind.OTHER_PIECE, None),  # the related-reading box
     ("how do I bake sourdough bread", Kind.ABSTAIN, None),
+    ("by whom?", Kind.ANSWER, "author"),  # who wrote it, as any base answers "who wrote the article"
 ])
 def test_the_engine_carries_over_to_a_second_article(second_article, question, kind, fact):
     decision = second_article.decide(question)

@@ -290,6 +290,18 @@ def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
     assert_read_as(engine, question, "when was the article published", lang)
 
 
+@pytest.mark.parametrize(("question", "lang"), [("by whom?", "en"), ("written by?", "en"), ("кем?", "ru")])
+def test_asking_by_whom_alone_gets_who_wrote_the_article(engine, question, lang):
+    # Stop words only to matching: "by whom" got nothing to match, "written by?" a did-you-mean.
+    assert_read_as(engine, question, "who wrote the article", lang)
+    assert engine.decide(question).kind is Kind.ANSWER
+
+
+def test_by_whom_something_was_done_is_not_the_byline(engine):
+    decision = engine.decide("by whom was new start signed")
+    assert not (decision.answered and decision.best.fact.id == "author")
+
+
 def test_when_something_else_appeared_is_not_the_date_of_the_text(engine):
     decision = engine.decide("when did the new start treaty come out")
     assert not (decision.answered and decision.best.fact.id == "date")

@@ -5,7 +5,8 @@ argue", "core claim?", "summarize", "вкратце?". Each is read as one plain
 article about", "what is the main argument of the article", "summary"), which the knowledge base
 answers like any other question, so any base works. Only when the question asks nothing more:
 "what does the author think about China" is about China. "what day was this put online" asks when
-it was published. "help" or "how does this work" is asked of the bot, not of the article.
+it was published, "by whom?" who wrote it. "help" or "how does this work" is asked of the bot, not
+of the article.
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ _POINTING = re.compile(r"\b(" + "|".join(_THE_ARTICLE) + r")\b")
 _ABOUT_THE_ARTICLE = {"en": "what is the article about", "ru": "о чем статья"}
 _ARGUMENT_OF_THE_ARTICLE = {"en": "what is the main argument of the article", "ru": "в чем главная мысль статьи"}
 _SUMMARY_OF_THE_ARTICLE = "summary"  # the base's summary, whichever fact holds it, in either language
+_WRITER_OF_THE_ARTICLE = {"en": "who wrote the article", "ru": "кто написал статью"}
+# "by whom?", "written by?", "кем?": who wrote it, asked in words that are all stop words to matching.
+_BY_WHOM = re.compile(r"(?:(?:written|authored) )?by (?:whom|who)|who by|(?:written|authored) by"
+                      r"|кем(?: (?:написан[аоы]?|написали))?")
 
 
 def plain_phrasings(lang: str) -> tuple[str, ...]:
     """The questions every way of asking about the whole article comes down to: a base answers them
     among its curated questions (python -m bot check reports any it does not)."""
-    return _ABOUT_THE_ARTICLE[lang], _ARGUMENT_OF_THE_ARTICLE[lang], _SUMMARY_OF_THE_ARTICLE
+    return (_ABOUT_THE_ARTICLE[lang], _ARGUMENT_OF_THE_ARTICLE[lang], _SUMMARY_OF_THE_ARTICLE,
+            _WRITER_OF_THE_ARTICLE[lang])
 
 
 # Words that ask what a writer holds (not what they describe, predict or conclude: those have facts of their own).
@@ -98,6 +104,8 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
     `words` are the words it is about (matching's content words, synonyms folded)."""
     said = set(normalised.split())
+    if _BY_WHOM.fullmatch(normalised):
+        return _WRITER_OF_THE_ARTICLE[lang]
     if not words:  # "what is this about", "кратко?": filler words only
         # ... but "why is that" points back into a conversation the bot cannot see.
         if _POINTING.search(normalised) and ABOUT.search(normalised):
