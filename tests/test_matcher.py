@@ -346,10 +346,18 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
 @pytest.mark.parametrize(("question", "fact"), [
     ("did the us u-turn on russia come out of the blue", "sudden-u-turn"),  # got the US-EU rift
     ("are the new start talks dead in the water", "talks-stalled"),  # refused at 0.23
+    ("was kyiv thrown under the bus by washington", "ukraine-abandoned"),  # refused at 0.09
+    ("did america pull a u-turn on russia", "sudden-u-turn"),  # got the US-EU rift
+    ("did bush and putin bury the hatchet after 9/11", "post-9-11"),  # refused at 0.03
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, decision.best
+
+
+@pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights"])
+def test_words_of_an_idiom_used_plainly_are_left_alone(text):
+    assert normalise(text) == text
 
 
 def test_a_topic_with_something_more_asked_is_matched_as_usual(engine):

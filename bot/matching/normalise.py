@@ -79,8 +79,36 @@ _IDIOMS = ((re.compile(r"\b(?:out of (?:the blue|nowhere)|all of a sudden)\b"), 
            (re.compile(r"\b(?:these days|nowadays)\b"), "now"),
            (re.compile(r"^(?:hang|hold) on\b|\b(?:for good|all along)$"), ""),
            (re.compile(r"\bdead in the water\b"), "stalled"),
-           (re.compile(r"\brock bottom\b"), "low"))
-_IDIOM_WORDS = frozenset("blue nowhere sudden days nowadays hang hold good along water bottom".split())
+           (re.compile(r"\brock bottom\b"), "low"),
+           # The idioms of chat about relations and how things went, in the words an article writes.
+           (re.compile(r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b"), "abandoned"),
+           (re.compile(r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
+                       r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b"
+                       r"|\bflip flop(?:s|ped|ping)?\b"), "reversed course"),
+           (re.compile(r"\babout face\b"), "reversal"),
+           (re.compile(r"\b(?:bury|buried|burying) the hatchet\b|\bkiss and make up\b"), "reconcile"),
+           (re.compile(r"\bolive branch\b"), "peace offer"),
+           (re.compile(r"\bat loggerheads\b"), "in conflict"),
+           (re.compile(r"\bbad blood\b"), "hostility"),
+           (re.compile(r"\bon the rocks\b"), "in trouble"),
+           (re.compile(r"\b(?:go|goes|went|gone|going) south\b|\b(?:hit|hits|hitting) the skids\b"), "deteriorated"),
+           (re.compile(r"\b(?:fizzle|fizzles|fizzled|fizzling) out\b|\b(?:crash|crashed|crashing) and "
+                       r"(?:burn|burned|burnt|burning)\b|\b(?:go|goes|went|gone|going) belly up\b"), "failed"),
+           (re.compile(r"\b(?:pan|pans|panned|panning) out\b"), "turn out"),
+           (re.compile(r"\bback to square one\b"), "back to the start"),
+           (re.compile(r"\bcold shoulder\b"), "rejection"),
+           (re.compile(r"\b(?:warm|warms|warmed|warming) up to\b"), "improve relations with"),
+           (re.compile(r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b"),
+            "move closer to"),
+           (re.compile(r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b"),
+            "obstacle"),
+           (re.compile(r"\bon the same page\b"), "in agreement"))
+_IDIOM_WORDS = frozenset("""
+blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
+flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned burnt burning belly square
+shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
+page
+""".split())
 
 
 def _expand_contractions(text: str) -> str:
