@@ -75,34 +75,34 @@ _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on
 
 # Idioms whose words say nothing of what is asked: "out of the blue" is without warning (what an article
 # would write), "these days" is now; "hang on", "for good" and "all along" only stress a question.
-_IDIOMS = ((re.compile(r"\b(?:out of (?:the blue|nowhere)|all of a sudden)\b"), "without warning"),
-           (re.compile(r"\b(?:these days|nowadays)\b"), "now"),
-           (re.compile(r"^(?:hang|hold) on\b|\b(?:for good|all along)$"), ""),
-           (re.compile(r"\bdead in the water\b"), "stalled"),
-           (re.compile(r"\brock bottom\b"), "low"),
-           # The idioms of chat about relations and how things went, in the words an article writes.
-           (re.compile(r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b"), "abandoned"),
-           (re.compile(r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
-                       r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b"
-                       r"|\bflip flop(?:s|ped|ping)?\b"), "reversed course"),
-           (re.compile(r"\babout face\b"), "reversal"),
-           (re.compile(r"\b(?:bury|buried|burying) the hatchet\b|\bkiss and make up\b"), "reconcile"),
-           (re.compile(r"\bolive branch\b"), "peace offer"),
-           (re.compile(r"\bat loggerheads\b"), "in conflict"),
-           (re.compile(r"\bbad blood\b"), "hostility"),
-           (re.compile(r"\bon the rocks\b"), "in trouble"),
-           (re.compile(r"\b(?:go|goes|went|gone|going) south\b|\b(?:hit|hits|hitting) the skids\b"), "deteriorated"),
-           (re.compile(r"\b(?:fizzle|fizzles|fizzled|fizzling) out\b|\b(?:crash|crashed|crashing) and "
-                       r"(?:burn|burned|burnt|burning)\b|\b(?:go|goes|went|gone|going) belly up\b"), "failed"),
-           (re.compile(r"\b(?:pan|pans|panned|panning) out\b"), "turn out"),
-           (re.compile(r"\bback to square one\b"), "back to the start"),
-           (re.compile(r"\bcold shoulder\b"), "rejection"),
-           (re.compile(r"\b(?:warm|warms|warmed|warming) up to\b"), "improve relations with"),
-           (re.compile(r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b"),
-            "move closer to"),
-           (re.compile(r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b"),
-            "obstacle"),
-           (re.compile(r"\bon the same page\b"), "in agreement"))
+_IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
+    (r"\b(?:out of (?:the blue|nowhere)|all of a sudden)\b", "without warning"),
+    (r"\b(?:these days|nowadays)\b", "now"),
+    (r"^(?:hang|hold) on\b|\b(?:for good|all along)$", ""),
+    (r"\bdead in the water\b", "stalled"),
+    (r"\brock bottom\b", "low"),
+    # The idioms of chat about relations and how things went, in the words an article writes.
+    (r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b", "abandoned"),
+    (r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
+     r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b|\bflip flop(?:s|ped|ping)?\b",
+     "reversed course"),
+    (r"\babout face\b", "reversal"),
+    (r"\b(?:bury|buried|burying) the hatchet\b|\bkiss and make up\b", "reconcile"),
+    (r"\bolive branch\b", "peace offer"),
+    (r"\bat loggerheads\b", "in conflict"),
+    (r"\bbad blood\b", "hostility"),
+    (r"\bon the rocks\b", "in trouble"),
+    (r"\b(?:go|goes|went|gone|going) south\b|\b(?:hit|hits|hitting) the skids\b", "deteriorated"),
+    (r"\b(?:fizzle|fizzles|fizzled|fizzling) out\b|\b(?:crash|crashed|crashing) and (?:burn|burned|burnt|burning)\b"
+     r"|\b(?:go|goes|went|gone|going) belly up\b", "failed"),
+    (r"\b(?:pan|pans|panned|panning) out\b", "turn out"),
+    (r"\bback to square one\b", "back to the start"),
+    (r"\bcold shoulder\b", "rejection"),
+    (r"\b(?:warm|warms|warmed|warming) up to\b", "improve relations with"),
+    (r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b", "move closer to"),
+    (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b", "obstacle"),
+    (r"\bon the same page\b", "in agreement"),
+))
 _IDIOM_WORDS = frozenset("""
 blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
 flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned burnt burning belly square
