@@ -391,10 +391,11 @@ class Matcher:
         PASSAGE_SHARE of the best's probability. A reader's question often falls between two
         neighbouring passages ("obama reset verdict": the proposal, or its failure?), and the model
         then splits its probability between them: the reply shows both, in article order."""
+        beside = self._beside[self._index_of[ranked[0].fact.id]]
         for other in ranked[1:]:
             if other.score < PASSAGE_SHARE * ranked[0].score:
                 break
-            if self._neighbouring(ranked[0].fact, other.fact):
+            if self._index_of[other.fact.id] in beside:
                 return other
         return None
 
@@ -600,9 +601,9 @@ def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
     return Synonyms(tuple((group[0], *filter(unwritten, group[1:])) for group in knowledge.synonyms))
 
 
-def _best_other(values: np.ndarray, i: int, beside: np.ndarray | None = None) -> float:
+def _best_other(values: np.ndarray, i: int, beside: np.ndarray) -> float:
     """The highest value in `values` other than the one at index i and those at `beside` (0 when there is none)."""
-    if beside is not None and len(beside):
+    if len(beside):
         values = values.copy()
         values[beside] = 0.0
     if len(values) < 2:
