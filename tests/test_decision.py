@@ -292,6 +292,12 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
      "does not mention “søren”"),
     (("What did Müller say about NATO enlargement?", "Why does Russia oppose NATO enlargement?"), "nato-obstacle",
      "does not report what was said"),  # a surname general German knows is no unknown word
+    # ... nor one typed in lower case, a single word the article never uses and no plural ("experts"):
+    # Hegseth's statement was answered (0.44, and 0.60 in Russian).
+    (("what did lavrov say about hegseth", "what did hegseth say about europe"), "hegseth-asia-pacific",
+     "does not report what was said"),
+    (("что ответил песков на заявление хегсета", "что заявил хегсет о европе"), "hegseth-asia-pacific",
+     "не приводятся эти слова"),
 ])
 def test_what_someone_the_article_never_names_said_is_refused(engine, asked, answered, says):
     refused_then_answered(engine, asked, answered, says=says)

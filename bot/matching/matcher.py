@@ -501,7 +501,7 @@ class Matcher:
             names = terms & self._base_names_ru
             if not names:  # a name the article never writes cannot be reported speaking
                 written = {normalise(n) for n in _names(ev.question, _CYRILLIC_NAME)}  # ё as е, like the speaker
-                return not written.isdisjoint(speaker.split())
+                return not written.isdisjoint(speaker.split()) or self._unknown_someone(ev, speaker)
             return not names <= self._speakers_ru[self._index_of[fact.id]]
         speakers = self._speakers[self._index_of[fact.id]]
         if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
@@ -509,8 +509,19 @@ class Matcher:
         if not self._base_names.intersection(speaker.split()):
             # "what do experts say" may well mean the article's view: no name, no check. But a name the
             # article never writes (nor one like it: a misspelling) cannot be reported speaking.
-            return any(w in ev.names and not self._resembles_name(w) for w in speaker.split())
+            return (any(w in ev.names and not self._resembles_name(w) for w in speaker.split())
+                    or self._unknown_someone(ev, speaker))
         return bool(terms) and not terms <= speakers
+
+    def _unknown_someone(self, ev: Evidence, speaker: str) -> bool:
+        """Whether a speaker is one person or body the base never writes, though not written as a name
+        ("what did lavrov say", "что ответил лавров"): a single word the article never uses, nor one like
+        it, and no plural ("what do experts say" may well mean the article's view)."""
+        words = speaker.split()
+        unknown = {t.word for t in ev.terms if t.word and t.certainty == 0}
+        return (len(words) == 1 and words[0] in unknown and not names_a_role(speaker)
+                and not _PLURAL.search(words[0]) and not self.lexical.resembles_known(words[0])
+                and not self._resembles_name(words[0]))
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "who was NATO Secretary General" is answered only by a fact that names that
@@ -581,6 +592,8 @@ class Matcher:
 
 # Latin letters with diacritics too: "Müllerson", "Zürich", "Šefčovič".
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)\b")
+# A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
+_PLURAL = re.compile(r"(?:s|ы|и)$")
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 

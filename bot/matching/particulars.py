@@ -39,7 +39,7 @@ _ASKED = re.compile(
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
 _ASKED_REPLY = re.compile(
-    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
+    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?!(?:the|a|an)\s)(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
     r"(?:response|reply|reaction|comeback|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
