@@ -142,9 +142,17 @@ def asked_kind(question: str) -> str | None:
 # from "which" to the verb or preposition after them, when there is one within three words, are the
 # kind asked for ("colour revolutions"). Without one the question's shape is not clear enough.
 _WHICH_INSTANCES = re.compile(
-    _WHICH + r"(?P<kind>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+    _WHICH + r"(?P<kind>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?:\s+(?:exactly|precisely|specifically))?"
     r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|of|in|on|at|to|for|from|with"
     r"|under|toward|towards|against|during|after|before|about|between|besides|that|who|\w{3,}ed)\b")
+# "What missiles (exactly) did Trump send" asks the same of a plural noun after "what", when an
+# auxiliary follows it ("what drives value-based diplomacy" asks no such thing).
+_WHAT_INSTANCES = re.compile(
+    r"^\W*(?:(?:hey|hi)\W+)?[Ww]hat\s+(?!(?:this|does|was|has|its|his|hers|yes|perhaps|always|did|do|is|are|were|have|had|will"
+    r"|would|can|could|should|might|must|may)\b)"
+    r"(?P<kind>(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*[a-rt-z]s)(?:\s+(?:exactly|precisely|specifically))?"
+    r"\s+(?:did|does|do|are|were|have|had|will|would|can|could|should)\b")
+
 INSTANCE_REACH = 6  # words either side of a kind word where the instance is named ("the Kosovo War")
 # "value-based diplomacy, a traditional pillar ...", "one of the most contentious issues", "labeled
 # Russia an authoritarian state": the fact says what something is an instance of.
@@ -167,7 +175,7 @@ _NOT_A_KIND_RU = frozenset({"образом"})  # "каким образом" as
 def asked_instances(question: str, lang: str = "en") -> str | None:
     """The kind whose instances a "which ..." question asks to be named ("colour revolutions"), or None."""
     if lang != "ru":
-        found = _WHICH_INSTANCES.match(without_address(question))
+        found = _WHICH_INSTANCES.match(without_address(question)) or _WHAT_INSTANCES.match(without_address(question))
         return found.group("kind") if found else None
     found = _WHICH_INSTANCES_RU.match(without_address(question))
     if not found:
