@@ -285,9 +285,17 @@ def assert_read_as(engine, question: str, plain: str, lang: str) -> None:
     ("which day did this go online", "en"), ("the day this appeared online", "en"),
     ("when did this get released, which day", "en"), ("when was it put out, what day", "en"),
     ("какого числа вышел этот текст", "ru"),
+    # ... and with the publisher named, which says no more than "the article" (0.28 and 0.41).
+    ("on what day did the valdai club post this", "en"), ("when was the valdai paper put out online", "en"),
 ])
 def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
     assert_read_as(engine, question, "when was the article published", lang)
+
+
+def test_what_else_a_question_asks_of_the_publisher_is_not_the_date(engine):
+    # The publisher named with words of appearing and something more: the club's founding is no date of the text.
+    decision = engine.decide("when was the valdai club founded")
+    assert not (decision.answered and decision.best.fact.id == engine.decide("when was the article published").best.fact.id)
 
 
 @pytest.mark.parametrize(("question", "lang"), [("by whom?", "en"), ("written by?", "en"), ("кем?", "ru")])

@@ -153,6 +153,7 @@ class Matcher:
                                 if k and " " not in k and zipf(k) <= RARE_ZIPF)
         self._curated = {**rare_keywords, **self._curated}
         self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
+        self._publisher = frozenset(normalise(f"{knowledge.article.publisher} {knowledge.article.series}").split())
         self._in_base_words = _unwritten_variants(knowledge)
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
@@ -292,7 +293,7 @@ class Matcher:
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
-        meant = None if curated else whole.meant(normalised, words, lang)
+        meant = None if curated else whole.meant(normalised, words, lang, self._publisher)
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
         decision = self._weigh(question, terms, words, curated=curated, truncated=truncated)

@@ -4,9 +4,9 @@ A reader asks for the whole text in many words: "what's the essay about", "what 
 argue", "core claim?", "summarize", "вкратце?". Each is read as one plain phrasing ("what is the
 article about", "what is the main argument of the article", "summary"), which the knowledge base
 answers like any other question, so any base works. Only when the question asks nothing more:
-"what does the author think about China" is about China. "what day was this put online" asks when
-it was published, "by whom?" who wrote it. "help" or "how does this work" is asked of the bot, not
-of the article.
+"what does the author think about China" is about China. "what day was this put online" (or "when
+did Valdai put it out", its publisher named) asks when it was published, "by whom?" who wrote it.
+"help" or "how does this work" is asked of the bot, not of the article.
 """
 
 from __future__ import annotations
@@ -100,9 +100,11 @@ def to_the_bot(normalised: str) -> bool:
     return _TO_THE_BOT.fullmatch(_GREETING.sub("", normalised, count=1)) is not None
 
 
-def meant(normalised: str, words: set[str], lang: str) -> str | None:
+def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset()) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
-    `words` are the words it is about (matching's content words, synonyms folded)."""
+    `words` are the words it is about (matching's content words, synonyms folded); `publisher`, the
+    words of the publisher's and series' names, which say no more than "the article" when asked when
+    it appeared ("when did valdai put this out")."""
     said = set(normalised.split())
     if _BY_WHOM.fullmatch(normalised):
         return _WRITER_OF_THE_ARTICLE[lang]
@@ -111,7 +113,8 @@ def meant(normalised: str, words: set[str], lang: str) -> str | None:
         if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
-    if words <= _APPEARING | TEXT_NOUNS and not words.isdisjoint(_PUBLISHING) and _ASKS_WHEN.search(normalised):
+    if (words <= _APPEARING | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
+            and _ASKS_WHEN.search(normalised)):
         return _WHEN_PUBLISHED[lang]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
     if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | DETERMINERS):
