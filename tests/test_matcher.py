@@ -242,6 +242,7 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     ("the crux?", "en"), ("core claim of the essay", "en"), ("основная идея?", "ru"),
     # ... the writer's point too: "the writer's bottom line" got who the author is, below the threshold.
     ("the writer's bottom line?", "en"), ("ключевая мысль автора", "ru"),
+    ("the central claim in a sentence", "en"),
     # What the writer expects, asked of the writer alone: "what does the author predict" got what
     # "many predicted" of Trump in 2017.
     ("what does the author predict?", "en"), ("what's the author's forecast", "en"), ("что прогнозирует автор?", "ru"),
@@ -266,6 +267,8 @@ def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine
     ("in a nutshell?", "en"), ("в двух словах?", "ru"), ("summarise the piece in two lines", "en"),
     ("boil it down for me", "en"), ("what's the short of it", "en"), ("so what's the conclusion", "en"),
     ("какой главный вывод", "ru"),
+    # ... and how short, in so many sentences or paragraphs: refused (0.2-0.3).
+    ("summarize in one paragraph", "en"), ("перескажи в одном абзаце", "ru"),
 ])
 def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lang):
     # "summarize" was refused and "what are the key points" got the NATO fact; "кратко" was empty.

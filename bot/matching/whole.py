@@ -60,7 +60,8 @@ _QUALIFIERS = frozenset("""
 main key core central chief principal basic overall big bottom whole brief short quick simply simple plain plainly
 главная главный главное главную основная основной основное основную ключевая ключевой ключевое
 центральная центральный краткое краткий краткая
-""".split())
+sentence sentences paragraph paragraphs tweet words предложении предложениях абзаце абзац словах одном двух трех
+""".split())  # ... and how short: "in a sentence", "in one paragraph", "в двух словах"
 # "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text.
 _SUMMARY = frozenset("""
 summary summarize summarise summarized summarised summarizing summarising recap overview points highlights
