@@ -109,7 +109,9 @@ def test_a_decade_written_short_is_the_decade_the_article_names(engine, question
 
 
 @pytest.mark.parametrize(("question", "fact"), [("strategic partners since '93?", "honeymoon-1990s"),
-                                              ("the '03 iraq war and moscow", "iraq-war-2003")])
+                                              ("the '03 iraq war and moscow", "iraq-war-2003"),
+                                              # its leading zero says "08" is a year: refused at 0.05
+                                              ("who stopped georgia from joining back in 08", "bucharest-2008")])
 def test_a_year_written_with_two_digits_is_the_year_the_article_names(engine, question, fact):
     # "'93" was an unknown number the article never uses, which sank the answer.
     assert not [t.word for t in engine.matcher.lexical.terms(question) if t.certainty == 0]
@@ -360,13 +362,16 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
     ("was kyiv thrown under the bus by washington", "ukraine-abandoned"),  # refused at 0.09
     ("did america pull a u-turn on russia", "sudden-u-turn"),  # got the US-EU rift
     ("did bush and putin bury the hatchet after 9/11", "post-9-11"),  # refused at 0.03
+    # an institution's birthday meeting is its anniversary one: refused at 0.68 (no such event)
+    ("what did the alliance's 75th birthday summit say about kyiv", "irreversible-path"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, decision.best
 
 
-@pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights"])
+@pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights",
+                                  "putin 70th birthday", "in 0 5 seconds"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

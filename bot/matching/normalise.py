@@ -69,6 +69,8 @@ _DECADE_DIGITS_RU = re.compile(r"\b(19[3-9]0|[3-9]0|2000) (?:е|х|ые|ых|ы�
 _RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
 # A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
+# ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03".
+_ZERO_YEAR = re.compile(r"\b(in|since|from|by|until|till|of|around|circa) 0(\d)\b")
 # Chat idioms that only ask to hear about something: "what's the deal with new start" asks about
 # New START, not about a deal (a word the article does use, of a new treaty).
 _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on) with\b")
@@ -102,12 +104,15 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b", "move closer to"),
     (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b", "obstacle"),
     (r"\bon the same page\b", "in agreement"),
+    # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
+    (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
+     r"\1 anniversary \2"),
 ))
 _IDIOM_WORDS = frozenset("""
 blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
 flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned burnt burning belly square
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
-page
+page birthday
 """.split())
 
 
@@ -218,6 +223,8 @@ def normalise(text: str) -> str:
     if not _RESPELLINGS.keys().isdisjoint(words):
         words = " ".join(_RESPELLINGS.get(w, w) for w in words).split()
     text = " ".join(words)
+    if " 0" in text:
+        text = _ZERO_YEAR.sub(r"\1 200\2", text)
     if not text.isascii():
         text = _DECADE_DIGITS_RU.sub(lambda m: ("19" if len(m.group(1)) == 2 else "") + m.group(1) + "s", text)
     if not _IDIOM_WORDS.isdisjoint(words):
