@@ -362,6 +362,10 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
     ("was kyiv thrown under the bus by washington", "ukraine-abandoned"),  # refused at 0.09
     ("did america pull a u-turn on russia", "sudden-u-turn"),  # got the US-EU rift
     ("did bush and putin bury the hatchet after 9/11", "post-9-11"),  # refused at 0.03
+    ("did washington give any heads up before the shift", "sudden-u-turn"),  # refused at 0.17
+    ("has it all been boom and bust between washington and moscow", "ups-and-downs"),  # refused at 0.04
+    ("why are new start talks on ice", "talks-stalled"),  # refused at 0.22
+    ("is the us mending fences with russia", "sudden-u-turn"),  # refused at 0.24
     # an institution's birthday meeting is its anniversary one: refused at 0.68 (no such event)
     ("what did the alliance's 75th birthday summit say about kyiv", "irreversible-path"),
 ])
@@ -371,7 +375,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
 
 
 @pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights",
-                                  "putin 70th birthday", "in 0 5 seconds"])
+                                  "putin 70th birthday", "in 0 5 seconds", "heads up display", "hold the line",
+                                  "the end of the wall"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

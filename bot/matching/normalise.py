@@ -104,6 +104,13 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b", "move closer to"),
     (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b", "obstacle"),
     (r"\bon the same page\b", "in agreement"),
+    (r"\b(a|any|no|some) heads up\b", r"\1 warning"),
+    (r"\blove ?fest\b", "honeymoon"),
+    (r"\bboom and bust\b", "ups and downs"),
+    (r"\b(?:on ice|on hold|on the back burner|(?:hit|hits|hitting) a (?:wall|dead end)"
+     r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
+    (r"\b(?:patch|patches|patched|patching) (?:things|it|relations|ties) up\b|\b(?:mend|mends|mended|mending) fences\b",
+     "restore relations"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -112,7 +119,7 @@ _IDIOM_WORDS = frozenset("""
 blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
 flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned burnt burning belly square
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
-page birthday
+page birthday heads lovefest fest boom ice hold burner wall end halt patch patches patched patching fences
 """.split())
 
 
