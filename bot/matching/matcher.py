@@ -503,7 +503,10 @@ class Matcher:
             if not names:  # a name the article never writes cannot be reported speaking
                 written = {normalise(n) for n in _names(ev.question, _CYRILLIC_NAME)}  # ё as е, like the speaker
                 return not written.isdisjoint(speaker.split()) or self._unknown_someone(ev, speaker)
-            return not names <= self._speakers_ru[self._index_of[fact.id]]
+            speakers = self._speakers_ru[self._index_of[fact.id]]
+            if " и " in speaker:  # two who talked ("о чем говорили Трамп и Зеленский"): one speaks, the other is named
+                return not (names & speakers and names <= speakers | self._fact_names_ru[self._index_of[fact.id]])
+            return not names <= speakers
         speakers = self._speakers[self._index_of[fact.id]]
         if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
             return not speakers

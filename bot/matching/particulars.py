@@ -70,12 +70,14 @@ conclusion introduction section summary abstract title he she they it you we i h
 """.split())
 
 
-# "что Меркель сказала Бушу", "что сказал Трамп", "как ответил Кремль": the one or two words before
-# the verb of speech, or the one word after it (the next is whom it was said to).
+# "что Меркель сказала Бушу", "что сказал Трамп", "как ответил Кремль", "о чём говорил Путин": the one
+# or two words before the verb of speech, or the one word after it (the next is whom it was said to),
+# or two joined by "и" ("о чём говорили Трамп и Зеленский": a conversation).
 _SPEECH_RU = (r"(?:сказал|заявил|говорил|ответил|пообещал|обещал|объявил|предупредил|отреагировал|сообщил"
               r"|пригрозил)(?:а|и|о)?")
 _ASKED_RU = re.compile(
-    rf"\b(?:что|как)\s+(?:(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+{_SPEECH_RU}|{_SPEECH_RU}\s+(?P<after>[\w-]+))\b")
+    rf"\b(?:что|как|о чем)\s+(?:(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+{_SPEECH_RU}|{_SPEECH_RU}\s+(?P<after>[\w-]+"
+    r"(?:\s+и\s+[\w-]+)?))\b")
 
 
 # A speaker named by office rather than by name ("the US president", "the German chancellor"): a
