@@ -92,6 +92,13 @@ def test_which_of_a_kind_is_answered_only_by_a_fact_that_speaks_of_it_or_names_o
     assert decision.answered and decision.best.fact.id == "flight-shame"
 
 
+def test_a_longer_form_of_a_name_asked_about_is_nothing_new_the_fact_names(engine):
+    # "George W. Bush Jr." is the Bush asked about: the visit fact names no city (answered at 0.62).
+    question = "Which city in Russia hosted Bush in May 2002?"
+    assert not engine.decide(question).answered
+    assert "does not say which" in engine.reply(question).plain()
+
+
 @pytest.mark.parametrize(("article", "question"), [
     # The facts speak of the kind, and name none: "orchestrating color revolutions", "he had provided
     # missiles", "every border crossing means another set of rules".

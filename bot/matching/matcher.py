@@ -164,6 +164,10 @@ class Matcher:
         # Each fact's names and numbers, as terms: what it is about, not what it says about them.
         self._fact_names = [{t for name in names for t in content_terms(name, self.lexical.synonyms)}
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
+        # ... and each run of capitalised words that holds one, as terms: "George W. Bush Jr." is one
+        # name, asked about when "Bush" is.
+        self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names)
+                           for f, names in zip(facts, self._fact_names, strict=True)]
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
         quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
         self._names_only = [len(terms & names) >= NAMES_ONLY_SHARE * len(terms) > 0
@@ -184,6 +188,12 @@ class Matcher:
         # A word of the base's texts -> its terms, kept: the instance check reads a fact's words often.
         self._word_terms = functools.cache(
             lambda word: frozenset(content_terms(normalise(word), self.lexical.synonyms)))
+
+    def _runs_of(self, text: str, names: set[str]) -> tuple[frozenset[str], ...]:
+        """The runs of capitalised words of a text that hold one of its names, each as its terms."""
+        runs = (frozenset(t for w in run.split() for t in content_terms(normalise(w), self.lexical.synonyms))
+                for run in _CAPITALISED_RUN.findall(text))
+        return tuple(dict.fromkeys(run for run in runs if run & names))
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
         """The terms of the words that name who speaks in a fact's text (particulars.speakers_text)."""
@@ -536,7 +546,8 @@ class Matcher:
 
     def _unnamed_kind(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which company builds the carriages" is answered only by a fact that speaks
-        of companies or names something the question does not (the rolling-stock fact does neither);
+        of companies or names something the question does not (the rolling-stock fact does neither; a
+        longer form of a name asked about is nothing new: "George W. Bush Jr." when asked of "Bush");
         "which missiles did Trump give Ukraine" only by one that, where it speaks of missiles, names
         some (the fact says "he had provided missiles", no more). `shown`: the facts the reply shows,
         the best first."""
@@ -544,7 +555,9 @@ class Matcher:
         terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         asked = {t.term for t in ev.terms}
         top = shown[0]
-        names_nothing_new = self._fact_names[self._index_of[top.id]] <= asked
+        i = self._index_of[top.id]
+        numbers = {n for n in self._fact_names[i] if n.isdigit()}
+        names_nothing_new = numbers <= asked and all(run & asked for run in self._name_runs[i])
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
         instances = asked_instances(ev.question, ev.lang)
@@ -598,6 +611,7 @@ class Matcher:
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)\b")
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
 _PLURAL = re.compile(r"(?:s|ы|и)$")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "George W. Bush Jr."
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
