@@ -92,6 +92,15 @@ def test_which_of_a_kind_is_answered_only_by_a_fact_that_speaks_of_it_or_names_o
     assert decision.answered and decision.best.fact.id == "flight-shame"
 
 
+def test_who_did_something_is_answered_only_by_a_fact_that_names_someone_not_asked_about(engine):
+    # The expiry fact names the treaty and a month, no one who announced anything (answered at 0.94).
+    question = "Who announced that New START would expire in 2026?"
+    assert not engine.decide(question).answered
+    assert "does not say who" in engine.reply(question).plain()
+    decision = engine.decide("who abandoned ukraine")  # "... abandoned by the United States"
+    assert decision.answered and decision.best.fact.id == "ukraine-abandoned"
+
+
 def test_a_longer_form_of_a_name_asked_about_is_nothing_new_the_fact_names(engine):
     # "George W. Bush Jr." is the Bush asked about: the visit fact names no city (answered at 0.62).
     question = "Which city in Russia hosted Bush in May 2002?"

@@ -166,6 +166,7 @@ class Matcher:
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
         # ... and each run of capitalised words that holds one, as terms: "George W. Bush Jr." is one
         # name, asked about when "Bush" is.
+        self._months = frozenset(content_terms(_MONTH_NAMES, self.lexical.synonyms))
         self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names)
                            for f, names in zip(facts, self._fact_names, strict=True)]
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
@@ -345,21 +346,22 @@ class Matcher:
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
         also = neighbour.fact if neighbour else None
+        shown_facts = (top, also) if also else (top,)
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
-        unidentified = self._unnamed_kind(ev, (top, also) if also else (top,))
+        unidentified = self._unnamed_kind(ev, shown_facts)
         untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
         # What a refusal says is missing: what the check that failed looked for, else what the question asks.
         gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),
                                        (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
         # The reply names what is missing.
         particular = (unreported or unnamed or untold or unidentified
-                      or self._unstated(gap, top, ev.normalised))
+                      or self._unstated(gap, top, ev.normalised) or self._names_no_one(ev, shown_facts))
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
                    or (asks_for_writings(ev.normalised) and self._names_only[self._index_of[top.id]])
-                   or self._another_time(ev, (top, also) if also else (top,)))
+                   or self._another_time(ev, shown_facts))
         missing = missing or (() if particular else elsewhere)  # what a refusal names
         if shown < self.model.threshold or refused:
             close = not (refused or missing) and shown >= CLOSE_SHARE * self.model.threshold
@@ -574,6 +576,16 @@ class Matcher:
         # first term's weapons, which speaks of none, does not say which).
         return next((n for n in named if n is not None), None) is False
 
+    def _names_no_one(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
+        """Verification: "who sponsors the Valdai Papers", "who announced that New START would expire"
+        are answered only by a fact that names someone the question does not (a month is no one); the
+        publisher fact and the treaty's expiry name only what is asked. Not "who is X", which asks
+        about X. English only."""
+        if ev.lang != "en" or not _WHO_DID.match(ev.normalised):
+            return False
+        asked = {t.term for t in ev.terms}
+        return all(run & asked or run <= self._months for f in shown for run in self._name_runs[self._index_of[f.id]])
+
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them
         (typo fixes, synonyms: "the kremlin" is Russia's term)."""
@@ -612,6 +624,9 @@ _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
 _PLURAL = re.compile(r"(?:s|ы|и)$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "George W. Bush Jr."
+_MONTH_NAMES = "january february march april may june july august september october november december"
+# "who did ..." asks for someone; "who is X" about X.
+_WHO_DID = re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b)")
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
