@@ -82,7 +82,7 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.HOW_MANY: gives_a_count,
-           Gap.HOW_LONG: lambda text, _: gives_a_duration(text)}
+           Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
     # Time left is answered by the date it runs out: "how much longer will New START last" (not "сколько
@@ -356,7 +356,7 @@ class Matcher:
                                        (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
         # The reply names what is missing.
         particular = (unreported or unnamed or untold or unidentified
-                      or self._unstated(gap, top, ev.normalised) or self._names_no_one(ev, shown_facts))
+                      or self._unstated(gap, shown_facts, ev.normalised) or self._names_no_one(ev, shown_facts))
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
@@ -491,12 +491,16 @@ class Matcher:
         return all(w in topic_words or w in _TOPIC_FILLER for w in self.lexical.synonyms.fold(ev.normalised).split())
 
     @staticmethod
-    def _unstated(gap: Gap, fact: Fact, normalised: str) -> bool:
+    def _unstated(gap: Gap, shown: tuple[Fact, ...], normalised: str) -> bool:
         """Verification: "when" is answered only by a fact that gives a date, "how many" only by one
         that gives a number (of time only if time is counted), "how long" by one that gives a stretch
-        of time ("when will New START talks resume" is not answered by a fact that only says they might)."""
+        of time ("when will New START talks resume" is not answered by a fact that only says they might);
+        or by the neighbouring passage shown with it ("how long did the honeymoon last": "this optimism
+        was short-lived", in the next sentence)."""
         states = _STATES.get(gap)
-        return states is not None and not states(f"{fact.quote} {fact.answer}", normalised)
+        if gap is not Gap.HOW_LONG:  # a neighbour's date or number is of something else
+            shown = shown[:1]
+        return states is not None and not any(states(f"{f.quote} {f.answer}", normalised) for f in shown)
 
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .normalise import DETERMINERS, FRAMING_NOUNS, without_address
+from .normalise import DETERMINERS, FRAMING_NOUNS, STOP_WORDS, normalise, stem, without_address
 
 # "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
 # words between the auxiliary and the verb of speech are the speaker.
@@ -268,9 +268,22 @@ _DURATION = re.compile(
     r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b", re.IGNORECASE)
 
 
-def gives_a_duration(text: str) -> bool:
-    """Whether a fact's text says how long something lasted or took."""
-    return _DURATION.search(text) is not None
+# ... or in words: "this optimism was short-lived", "did not last long".
+_LASTED = re.compile(r"\b(?:short-lived|(?:not|never|n't) last(?:ed)? (?:very )?long|long-lasting"
+                     r"|(?:for )?a long time)\b", re.IGNORECASE)
+_ASKS_HOW_LONG = frozenset(stem(w) for w in "how long last lasted lasts persist persisted endure endured".split())
+
+
+def gives_a_duration(text: str, question: str = "") -> bool:
+    """Whether a fact's text says how long something lasted or took. In words ("this optimism was
+    short-lived. Due to ... the Kosovo War ..."), only of what the question asks about: what it names
+    must not come after those words, to the end of the next sentence (they are said of what came
+    before them: "how long did the Kosovo War last" is not answered)."""
+    if _DURATION.search(text):
+        return True
+    asked = {stem(w) for w in question.split() if w not in STOP_WORDS} - _ASKS_HOW_LONG
+    said_of = (" ".join(_SENTENCE_END.split(text[found.end():])[:2]) for found in _LASTED.finditer(text))
+    return any(asked.isdisjoint(stem(w) for w in normalise(after).split()) for after in said_of)
 
 
 def gives_a_number(text: str) -> bool:
