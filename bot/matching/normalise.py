@@ -84,7 +84,10 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bdead in the water\b", "stalled"),
     (r"\brock bottom\b", "low"),
     # The idioms of chat about relations and how things went, in the words an article writes.
-    (r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b", "abandoned"),
+    (r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b|\bleft (?:out )?in the (?:cold|lurch)\b"
+     r"|\b(?:hung|hang|hangs|hanging) (?:\w+ )?out to dry\b", "abandoned"),
+    (r"\b(?:dress|dressed|dresses|dressing) up as\b", "under the guise of"),
+    (r"\bsore (?:point|spot|subject)\b", "source of tension"),
     (r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
      r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b|\bflip flop(?:s|ped|ping)?\b",
      "reversed course"),
@@ -119,7 +122,8 @@ _IDIOM_WORDS = frozenset("""
 blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
 flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned burnt burning belly square
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
-page birthday heads lovefest fest boom ice hold burner wall end halt patch patches patched patching fences
+page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
+halt patch patches patched patching fences
 """.split())
 
 
