@@ -101,6 +101,13 @@ def to_the_bot(normalised: str) -> bool:
     return _TO_THE_BOT.fullmatch(_GREETING.sub("", normalised, count=1)) is not None
 
 
+# "who wrote this valdai paper", "кто автор этой записки": who wrote it, asked of the text by any name.
+_WHO = frozenset("who whose кто чей чья".split())
+_WRITING = frozenset("""
+wrote written write writes penned authored author authors написал написала написан написана автор автора автором
+""".split())
+
+
 def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset()) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
     `words` are the words it is about (matching's content words, synonyms folded); `publisher`, the
@@ -114,6 +121,8 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
         if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
+    if not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING)) and words <= _WHO | _WRITING | TEXT_NOUNS | publisher:
+        return _WRITER_OF_THE_ARTICLE[lang]
     if (words <= _APPEARING | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
             and _ASKS_WHEN.search(normalised)):
         return _WHEN_PUBLISHED[lang]
