@@ -167,7 +167,7 @@ class Matcher:
         # ... and each run of capitalised words that holds one, as terms: "George W. Bush Jr." is one
         # name, asked about when "Bush" is.
         self._months = frozenset(content_terms(_MONTH_NAMES, self.lexical.synonyms))
-        self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names)
+        self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _CAPITALISED_RUN)
                            for f, names in zip(facts, self._fact_names, strict=True)]
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
         quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
@@ -182,6 +182,8 @@ class Matcher:
         self._fact_names_ru = [{t for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                 for t in content_terms(name, self.lexical.synonyms)} for f in facts]
         self._base_names_ru = frozenset().union(*self._fact_names_ru)
+        self._name_runs_ru = [self._runs_of(f.answer_ru, names, _CYRILLIC_RUN)
+                              for f, names in zip(facts, self._fact_names_ru, strict=True)]
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
         # Each fact's neighbouring passages: a reply shows them together, so they are no competitors
         # of it (the margins to the runner-up leave them out).
@@ -190,10 +192,9 @@ class Matcher:
         self._word_terms = functools.cache(
             lambda word: frozenset(content_terms(normalise(word), self.lexical.synonyms)))
 
-    def _runs_of(self, text: str, names: set[str]) -> tuple[frozenset[str], ...]:
+    def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         """The runs of capitalised words of a text that hold one of its names, each as its terms."""
-        runs = (frozenset(t for w in run.split() for t in content_terms(normalise(w), self.lexical.synonyms))
-                for run in _CAPITALISED_RUN.findall(text))
+        runs = (frozenset(content_terms(normalise(run), self.lexical.synonyms)) for run in capitalised.findall(text))
         return tuple(dict.fromkeys(run for run in runs if run & names))
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
@@ -584,11 +585,16 @@ class Matcher:
         """Verification: "who sponsors the Valdai Papers", "who announced that New START would expire"
         are answered only by a fact that names someone the question does not (a month is no one); the
         publisher fact and the treaty's expiry name only what is asked. Not "who is X", which asks
-        about X. English only."""
-        if ev.lang != "en" or not _WHO_DID.match(ev.normalised):
+        about X, nor a choice between those it names ("who pushed harder, the US or Europe"). A Russian
+        question is read against the facts' Russian answers ("кто возглавлял МИД во время визита
+        Буша": the visit names Bush and Russia, no one else)."""
+        russian = ev.lang == "ru"
+        if (not (_WHO_DID_RU if russian else _WHO_DID).match(ev.normalised) or (russian and not self._russian)
+                or _CHOICE.search(ev.normalised)):
             return False
         asked = {t.term for t in ev.terms}
-        return all(run & asked or run <= self._months for f in shown for run in self._name_runs[self._index_of[f.id]])
+        runs = self._name_runs_ru if russian else self._name_runs
+        return all(run & asked or run <= self._months for f in shown for run in runs[self._index_of[f.id]])
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them
@@ -631,6 +637,9 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "Geo
 _MONTH_NAMES = "january february march april may june july august september october november december"
 # "who did ..." asks for someone; "who is X" about X.
 _WHO_DID = re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b)")
+_WHO_DID_RU = re.compile(r"^кто (?!(?:такой|такая|такие|такое|это|был|была|были|является|являются|есть)\b)")
+_CHOICE = re.compile(r"\b(?:or|than|more|most|less|least|или|чем|больше|меньше)\b")
+_CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
