@@ -160,6 +160,8 @@ INSTANCE_REACH = 6  # words either side of a kind word where the instance is nam
 # Russia an authoritarian state": the fact says what something is an instance of.
 _INSTANCE_OF = frozenset({"a", "an", "one", "один", "одна", "одно", "одним", "одной", "одного", "одну"})
 _INSTANCE_OF_BEFORE, _INSTANCE_OF_AFTER = 5, 3
+_PREPOSITIONS = frozenset("on in at to for with from by about into under over of в на о об с по к".split())
+_NOT_NAMING = frozenset("new old other such same another any some each every next last".split())  # "a new treaty"
 _WORDS = re.compile(r"[\w'’-]+")
 _VERB_FORM_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
 # "a tax on kerosene", "disputes over Iran", "the direction of the food", "споры об Иране"
@@ -200,19 +202,22 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
     """Whether a text names an instance of the kind it speaks of, near a kind word (`is_kind`) in one
     sentence: a name or number not asked about (`is_new`) within INSTANCE_REACH words; a word the
     question does not use right before the kind's last word (`is_head`: "national interests" when
-    asked "which interests") or after it and "of", "on" ... ("a tax on kerosene"); or "a"/"one"
-    saying what is one. None when the text never speaks of the kind."""
+    asked "which interests"; not "new" or "other", which name none) or after it and "of", "on" ...
+    ("a tax on kerosene"); or "a"/"one" saying what is one (not after a preposition: "negotiations
+    on a new treaty"). None when the text never speaks of the kind."""
     spoken = None
     for words in _sentence_words(text):
         for at, word in enumerate(words):
             if not is_kind(word):
                 continue
             spoken = False
-            around = words[max(0, at - _INSTANCE_OF_BEFORE):at] + words[at + 1:at + 1 + _INSTANCE_OF_AFTER]
-            if any(w.lower() in _INSTANCE_OF for w in around):
+            start = max(0, at - _INSTANCE_OF_BEFORE)
+            around = [(k, w) for k, w in enumerate(words[start:at + 1 + _INSTANCE_OF_AFTER], start) if k != at]
+            # ... but not "on a new treaty": the object of a preposition is only one of the kind.
+            if any(w.lower() in _INSTANCE_OF and not (k and words[k - 1].lower() in _PREPOSITIONS) for k, w in around):
                 return True
             if is_head(word):
-                before = words[at - 1] if at else ""
+                before = words[at - 1] if at and words[at - 1].lower() not in _NOT_NAMING else ""
                 of = at + 1 < len(words) and words[at + 1].lower() in _OF
                 after = next((w for w in words[at + 2:at + 4] if w.lower() not in DETERMINERS), "") if of else ""
                 if any(w and not _VERB_FORM_OR_ADVERB.search(w) and is_new(w) for w in (before, after)):
