@@ -394,6 +394,14 @@ def test_a_topic_with_something_more_asked_is_matched_as_usual(engine):
     assert reply.answered and reply.fact.id != "ukraine-abandoned", reply.plain()
 
 
+@pytest.mark.parametrize("question", ["the 2017 predictions of a new era with trump, how did they turn out",
+                                      "people hoped for a trump era of friendship with russia, what came of that"])
+def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
+    # The hopes of 2017 were shown alone; what came of them is the next sentence.
+    reply = engine.reply(question)
+    assert reply.answered and "domestic political constraints" in reply.plain(), reply.plain()
+
+
 def test_close_runners_up_are_offered_as_did_you_mean(engine):
     # The author's post: the byline names him, and his affiliation, and the model finds the two
     # close. (Two facts quoting neighbouring passages are shown together instead: no button.)

@@ -342,7 +342,9 @@ class Matcher:
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
         top = facts[ev.candidates[order[0]]]
-        neighbour = None if curated else self._neighbour(ranked)  # the curator's question is one fact's
+        # The curator's question is one fact's. How something turned out is told in the passage after it.
+        neighbour = None if curated else (
+            (self._next_passage(ranked) if _OUTCOME.search(ev.normalised) else None) or self._neighbour(ranked))
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
@@ -412,6 +414,18 @@ class Matcher:
             if self._index_of[other.fact.id] in beside:
                 return other
         return None
+
+    def _next_passage(self, ranked: tuple[Scored, ...]) -> Scored | None:
+        """The candidate quoting the passage right after the best's, if any: asked how something turned
+        out ("the 2017 hopes for Trump, how did that pan out"), a reader wants what the article says
+        next (the hopes, then the constraints that dashed them), however improbable the model finds it."""
+        top = ranked[0].fact
+        place = self.knowledge.place_of(top.id)
+        if place is None:
+            return None
+        after = [(p, s) for s in ranked[1:] if self._index_of[s.fact.id] in self._beside[self._index_of[top.id]]
+                 and (p := self.knowledge.place_of(s.fact.id)) is not None and (p[0], p[1]) > (place[0], place[1])]
+        return min(after, key=lambda a: (a[0][0], a[0][1]))[1] if after else None
 
     def _probabilities(self, ev: Evidence) -> np.ndarray:
         """The model's probability for each candidate, with the curator's own questions trusted."""
@@ -640,6 +654,9 @@ _WHO_DID = re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b)")
 _WHO_DID_RU = re.compile(r"^кто (?!(?:такой|такая|такие|такое|это|был|была|были|является|являются|есть)\b)")
 _CHOICE = re.compile(r"\b(?:or|than|more|most|less|least|или|чем|больше|меньше)\b")
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
+# How something turned out (idioms are read first: "pan out" is "turn out", "fizzle out" "failed").
+_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|what happened (?:next|then|after)"
+                      r"|how did (?:it|that|this) end|what came of|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
