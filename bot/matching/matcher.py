@@ -655,8 +655,9 @@ _WHO_DID_RU = re.compile(r"^кто (?!(?:такой|такая|такие|так
 _CHOICE = re.compile(r"\b(?:or|than|more|most|less|least|или|чем|больше|меньше)\b")
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
 # How something turned out (idioms are read first: "pan out" is "turn out", "fizzle out" "failed").
-_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|what happened (?:next|then|after)"
-                      r"|how did (?:it|that|this) end|what came of|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b")
+_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail"
+                      r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what came of"
+                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
