@@ -387,6 +387,10 @@ def test_a_year_the_question_names_must_be_one_the_answer_states(engine):
     # A decade is stated by a year in it: the reset was abandoned in 2012.
     decision = engine.decide("How did Obama's reset end in the 2010s?")
     assert decision.answered and decision.best.fact.id == "reset-failed"
+    # ... or by the sentence before the fact's, which sets its time ("... returned to the Kremlin in
+    # 2012. The Ukraine crisis followed"): refused at 0.75.
+    decision = engine.decide("what sank relations to a new low after 2012")
+    assert decision.answered and decision.best.fact.id == "ukraine-crisis-low"
 
 
 @pytest.mark.parametrize(("question", "fact"), [

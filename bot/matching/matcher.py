@@ -483,9 +483,22 @@ class Matcher:
 
     def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: a year or decade the question names is one the reply must state too: "what
-        sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term."""
-        return any(_YEAR.fullmatch(t.term) and not any(self._dates(f, t.term) for f in shown)
+        sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term. The
+        sentence before the fact's may state it: it often sets the fact's time."""
+        dated = (*shown, *self._set_before(shown[0]))
+        return any(_YEAR.fullmatch(t.term) and not any(self._dates(f, t.term) for f in dated)
                    for t in ev.terms if t.word)
+
+    def _set_before(self, fact: Fact) -> tuple[Fact, ...]:
+        """The fact quoting the sentence just before this fact's in its paragraph, which often sets
+        its time ("... when Putin returned to the Kremlin in 2012. The Ukraine crisis followed ...")."""
+        place = self.knowledge.place_of(fact.id)
+        if place is None:
+            return ()
+        facts = self.knowledge.facts
+        before = [(there[2], facts[j]) for j in self._beside[self._index_of[fact.id]]
+                  if (there := self.knowledge.place_of(facts[j].id)) and there[0] == place[0] and there[2] <= place[1]]
+        return (max(before, key=lambda b: b[0])[1],) if before else ()
 
     def _dates(self, fact: Fact, year: str) -> bool:
         """Whether a fact names a year, or for a decade ("2010s") the decade or a year in it (2012)."""
