@@ -338,6 +338,15 @@ def test_what_someone_the_article_never_names_said_is_refused(engine, asked, ans
     refused_then_answered(engine, asked, answered, says=says)
 
 
+@pytest.mark.parametrize("question", ["What did Deng think of NATO's eastward expansion?",
+                                      "What did Lukyanov think about NATO enlargement toward Ukraine?"])
+def test_the_view_of_someone_the_article_never_names_is_refused(engine, question):
+    # Deng and Lukyanov appear only in the page's "related reading" boxes, not in the article: the
+    # Russia-opposes-enlargement fact was answered (0.75, 0.60).
+    assert not engine.decide(question).answered
+    assert "does not report what was said" in engine.reply(question).plain()
+
+
 @pytest.mark.parametrize(("asked", "answered", "says"), [
     # Read against the Russian answers: the Bucharest one names Sarkozy as opposing, not as speaking.
     (("что Саркози говорил о Грузии?", "что объявил Буш, когда приехал в Россию?"), "bush-visit-2002",
@@ -480,6 +489,8 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     # refused only for want of confidence (0.15), saying nothing of what is missing, and "what was
     # Pete Hegseth's job before the Pentagon" was answered (0.32).
     ("what was Hegseth's career before he became defence secretary", "does not report that"),
+    # Who followed someone: the Hegseth fact is his speech as Secretary (0.37).
+    ("who replaced hegseth as the us defense secretary", "does not say who"),
     # A treaty taking effect is an event: the expiry fact gives a date, but not that one (0.42, 0.66).
     ("when did new start come into force", "gives no date"),
     ("когда договор СНВ-3 вступил в силу", "нет даты"),

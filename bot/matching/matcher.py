@@ -39,6 +39,7 @@ from .normalise import (
     normalise,
 )
 from .particulars import (
+    asked_holder,
     asked_instances,
     asked_kind,
     asked_office,
@@ -537,7 +538,11 @@ class Matcher:
         A Russian question is read against the facts' Russian answers."""
         speaker = asked_speaker(ev.normalised, ev.lang)
         if speaker is None:
-            return False
+            # Whose view is asked: of someone the article never names, it cannot report one.
+            holder = asked_holder(ev.normalised) if ev.lang == "en" else None
+            return holder is not None and not self._base_names.intersection(holder.split()) and (
+                any(w in ev.names and not self._resembles_name(w) for w in holder.split())
+                or self._unknown_someone(ev, holder))
         terms = self._terms_of(ev, speaker)
         if ev.lang == "ru":
             if not fact.answer_ru:

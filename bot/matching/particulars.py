@@ -11,7 +11,8 @@
   reports a signing (but "if they sign a new treaty" asks what would follow); so for a birth or a
   death ("when was Hegseth born" is not answered by the date of his speech), a vote, a founding, a
   treaty taking effect ("when did New START enter into force" is not answered by when it expires), or
-  someone's coming to office ("when did Zelensky take office" is not answered by the date of a quarrel).
+  someone's coming to office ("when did Zelensky take office" is not answered by the date of a quarrel),
+  or who followed someone ("who replaced Hegseth").
 - "Which company builds new sleeper carriages?" meets the fact on rolling stock, which names no
   company: a "which <kind>" question is answered only by a fact that speaks of that kind or names
   something the question does not. Where the fact speaks of the kind, it must name one there:
@@ -86,6 +87,18 @@ _ROLES = frozenset("""
 president presidents chancellor secretary minister premier leader leaders ambassador envoy spokesman
 spokeswoman spokesperson official officials chief chiefs head heads boss
 """.split())
+
+
+# "what did Gorbachev think of NATO expansion": a view, held by someone the article may never name.
+_ASKED_VIEW = re.compile(r"\bwhat\s+(?:did|does|do|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+                         r"(?:think|thought|believe|feel)\s+(?:of|about)\b")
+
+
+def asked_holder(normalised: str) -> str | None:
+    """Whose view a question asks ("what did Gorbachev think of ..." -> "gorbachev"), or None."""
+    found = _ASKED_VIEW.search(normalised)
+    who = found.group("who") if found else None
+    return who if who and not any(w in _NOT_SOMEONE for w in who.split()) else None
 
 
 def names_a_role(speaker: str) -> bool:
@@ -352,6 +365,11 @@ _EVENTS = (
     (re.compile(rf"(?:{_DID}|{_WAS})(?:after|following|since)\b|{_DID_RU}после\b"),
      re.compile(r"\b(?:after|following|later|since|subsequently|afterwards)\b"
                 r"|(?<!\w)(?:после|позже|затем|потом|впоследствии)(?!\w)", re.IGNORECASE)),
+    # Who followed someone, or something ("who replaced Hegseth as Secretary of Defense" is not answered
+    # by what Hegseth said as Secretary).
+    (re.compile(r"^who\s+(?:(?:will|would|is going to)\s+)?(?:replace|replaced|replaces|succeed|succeeded|succeeds)\b"
+                r"|^кто\s+(?:сменил|заменил)\w*(?!\w)"),
+     re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*)\b", re.IGNORECASE)),
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
     # the time of something else ("why did ties worsen after Trump took office", "what did people
     # expect when Trump became president"): the question begins with "when".
