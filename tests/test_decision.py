@@ -369,6 +369,11 @@ def test_what_someone_said_is_checked_in_russian_too(engine, asked, answered, sa
       "Who was the US Secretary of Defense in December 2024?"), "hegseth-asia-pacific"),
     (("Who was Obama's national security adviser during the reset?", "Who were the presidents behind the reset?"),
      "obama-reset"),
+    # ... asked as "what was the name of" the holder (answered at 0.71 and 0.69).
+    (("What was the name of the Obama aide who designed the reset?", "Who were the presidents behind the reset?"),
+     "obama-reset"),
+    (("What is the name of the NATO chief who hosted the Bucharest summit?",
+      "Who opposed Ukraine joining NATO in 2008?"), "bucharest-2008"),
 ])
 def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(engine, asked, answered):
     refused_then_answered(engine, asked, answered, says="does not say who")

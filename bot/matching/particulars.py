@@ -126,6 +126,8 @@ _ASKED_OFFICE = re.compile(
     r"(?P<office>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
     r"(?:\s+(?:at|in|during|of|for|on|when|before|after|under|to|behind|back|then|now|and|that|who|with|from"
     r"|by|about|over|since|there|here|today)\b.*)?$")
+# "what was the name of Obama's ambassador" asks who the ambassador was.
+_NAME_OF = re.compile(r"^what (?:is|was|s|are|were) the names? of (?=(?:the|a|an|his|her|their|its|\w+) )")
 _VERB_FORM = re.compile(r"..(?:ed|ing)$")
 _COMPARING = re.compile(r"\b(more|most|less|least|or)\b")  # "who is more aggressive, A or B" names no office
 
@@ -245,6 +247,7 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
 
 def asked_office(normalised: str) -> str | None:
     """The office whose holder a question asks for ("secretary general"), by its last word, or None."""
+    normalised = _NAME_OF.sub("who is ", normalised, count=1)
     calling = _WHICH_CALLING.search(normalised)
     if calling:
         return calling.group("calling")
