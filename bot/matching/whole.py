@@ -61,6 +61,7 @@ main key core central chief principal basic overall big bottom whole brief short
 главная главный главное главную основная основной основное основную ключевая ключевой ключевое
 центральная центральный краткое краткий краткая
 sentence sentences paragraph paragraphs tweet words предложении предложениях абзаце абзац словах одном двух трех
+compressed condensed shortened abridged distilled
 """.split())  # ... and how short: "in a sentence", "in one paragraph", "в двух словах"
 # "summarize", "key points", "recap?", "перескажи статью": the short version of the whole text.
 _SUMMARY = frozenset("""
