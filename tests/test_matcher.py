@@ -244,7 +244,7 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     ("the crux?", "en"), ("core claim of the essay", "en"), ("основная идея?", "ru"),
     # ... the writer's point too: "the writer's bottom line" got who the author is, below the threshold.
     ("the writer's bottom line?", "en"), ("ключевая мысль автора", "ru"),
-    ("the central claim in a sentence", "en"), ("the thesis, condensed", "en"),
+    ("the central claim in a sentence", "en"), ("the point, distilled", "en"), ("the claim, condensed", "en"),
     # What the writer expects, asked of the writer alone: "what does the author predict" got what
     # "many predicted" of Trump in 2017.
     ("what does the author predict?", "en"), ("what's the author's forecast", "en"), ("что прогнозирует автор?", "ru"),
