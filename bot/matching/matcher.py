@@ -195,8 +195,12 @@ class Matcher:
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         """The runs of capitalised words of a text that hold one of its names, each as its terms."""
-        runs = (frozenset(content_terms(normalise(run), self.lexical.synonyms)) for run in capitalised.findall(text))
+        runs = (self._run_terms(run) for run in capitalised.findall(text))
         return tuple(dict.fromkeys(run for run in runs if run & names))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the same names recur across a base's facts; one matcher a process
+    def _run_terms(self, run: str) -> frozenset[str]:
+        return frozenset(content_terms(normalise(run), self.lexical.synonyms))
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
         """The terms of the words that name who speaks in a fact's text (particulars.speakers_text)."""
@@ -689,9 +693,11 @@ def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
     """The curator's synonyms that the base never writes itself, each folded to its group's first
     word: the embedding model reads "Tbilisi" as a city, the base says "Georgia"."""
     written = " ".join(normalise(t) for f in knowledge.facts for t in (f.quote, f.answer, *f.questions))
+    words = frozenset(written.split())  # a one-word variant is looked up, not searched for in the whole base
 
     def unwritten(variant: str) -> bool:
-        return re.search(rf"\b{re.escape(normalise(variant))}\b", written) is None
+        plain = normalise(variant)
+        return plain not in words if " " not in plain else re.search(rf"\b{re.escape(plain)}\b", written) is None
 
     return Synonyms(tuple((group[0], *filter(unwritten, group[1:])) for group in knowledge.synonyms))
 
