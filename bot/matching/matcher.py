@@ -195,12 +195,8 @@ class Matcher:
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         """The runs of capitalised words of a text that hold one of its names, each as its terms."""
-        runs = (self._run_terms(run) for run in capitalised.findall(text))
+        runs = (frozenset(content_terms(normalise(run), self.lexical.synonyms)) for run in capitalised.findall(text))
         return tuple(dict.fromkeys(run for run in runs if run & names))
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the same names recur across a base's facts; one matcher a process
-    def _run_terms(self, run: str) -> frozenset[str]:
-        return frozenset(content_terms(normalise(run), self.lexical.synonyms))
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
         """The terms of the words that name who speaks in a fact's text (particulars.speakers_text)."""
