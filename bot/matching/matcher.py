@@ -420,13 +420,18 @@ class Matcher:
         """The candidate quoting the passage right after the best's, if any: asked how something turned
         out ("the 2017 hopes for Trump, how did that pan out"), a reader wants what the article says
         next (the hopes, then the constraints that dashed them), however improbable the model finds it."""
-        top = ranked[0].fact
-        place = self.knowledge.place_of(top.id)
-        if place is None:
-            return None
-        after = [(p, s) for s in ranked[1:] if self._index_of[s.fact.id] in self._beside[self._index_of[top.id]]
-                 and (p := self.knowledge.place_of(s.fact.id)) is not None and (p[0], p[1]) > (place[0], place[1])]
-        return min(after, key=lambda a: (a[0][0], a[0][1]))[1] if after else None
+        candidates = {self._index_of[s.fact.id]: s for s in ranked[1:]}
+        return next((candidates[j] for j in self._passages_beside(ranked[0].fact, after=True) if j in candidates),
+                    None)
+
+    def _passages_beside(self, fact: Fact, *, after: bool) -> list[int]:
+        """The facts quoting a neighbouring passage after (or before) this fact's, the nearest first."""
+        here = self.knowledge.place_of(fact.id)
+        if here is None:
+            return []
+        places = [(place[:2], j) for j in self._beside[self._index_of[fact.id]]
+                  if (place := self.knowledge.place_of(self.knowledge.facts[j].id))]
+        return [j for place, j in sorted(places, reverse=not after) if (place > here[:2]) == after]
 
     def _probabilities(self, ev: Evidence) -> np.ndarray:
         """The model's probability for each candidate, with the curator's own questions trusted."""
@@ -493,13 +498,9 @@ class Matcher:
     def _set_before(self, fact: Fact) -> tuple[Fact, ...]:
         """The fact quoting the sentence just before this fact's in its paragraph, which often sets
         its time ("... when Putin returned to the Kremlin in 2012. The Ukraine crisis followed ...")."""
-        place = self.knowledge.place_of(fact.id)
-        if place is None:
-            return ()
-        facts = self.knowledge.facts
-        before = [(there[2], facts[j]) for j in self._beside[self._index_of[fact.id]]
-                  if (there := self.knowledge.place_of(facts[j].id)) and there[0] == place[0] and there[2] <= place[1]]
-        return (max(before, key=lambda b: b[0])[1],) if before else ()
+        here, facts = self.knowledge.place_of(fact.id), self.knowledge.facts
+        return tuple(facts[j] for j in self._passages_beside(fact, after=False)[:1]
+                     if self.knowledge.place_of(facts[j].id)[0] == here[0])  # in its paragraph
 
     def _dates(self, fact: Fact, year: str) -> bool:
         """Whether a fact names a year, or for a decade ("2010s") the decade or a year in it (2012)."""

@@ -3,9 +3,11 @@
 - "What did Sarkozy say about Georgia?" meets a fact that names Sarkozy ("only opposition from ...
   Merkel and ... Sarkozy") on every word, yet the fact does not say what Sarkozy said: a fact
   answers it only when one of its sentences names the speaker and reports speech (said, declared,
-  told ...).
+  told ...). What someone the article never names thought ("what did Gorbachev think of ...") it
+  cannot report either.
 - "Who was NATO Secretary General at Bucharest?" meets the Bucharest fact, which names no Secretary
-  General: a fact answers "who was the <office>" (or "which <calling> ...") only when it names it.
+  General: a fact answers "who was the <office>" (or "which <calling> ...", "what was the name of the
+  <office> ...") only when it names it.
 - "Which agreements did Bush sign in 2002?" meets the fact on Bush's 2002 visit, which announces a
   partnership and reports no signing: a fact answers what was signed, or who signed it, only when it
   reports a signing (but "if they sign a new treaty" asks what would follow); so for a birth or a
