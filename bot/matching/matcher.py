@@ -44,6 +44,8 @@ from .particulars import (
     asked_kind,
     asked_office,
     asked_speaker,
+    asks_an_outcome,
+    asks_for_someone,
     asks_for_writings,
     gives_a_count,
     gives_a_date,
@@ -345,7 +347,7 @@ class Matcher:
         top = facts[ev.candidates[order[0]]]
         # The curator's question is one fact's. How something turned out is told in the passage after it.
         neighbour = None if curated else (
-            (self._next_passage(ranked) if _OUTCOME.search(ev.normalised) else None) or self._neighbour(ranked))
+            (self._next_passage(ranked) if asks_an_outcome(ev.normalised) else None) or self._neighbour(ranked))
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
@@ -541,9 +543,7 @@ class Matcher:
         if speaker is None:
             # Whose view is asked: of someone the article never names, it cannot report one.
             holder = asked_holder(ev.normalised) if ev.lang == "en" else None
-            return holder is not None and not self._base_names.intersection(holder.split()) and (
-                any(w in ev.names and not self._resembles_name(w) for w in holder.split())
-                or self._unknown_someone(ev, holder))
+            return bool(holder) and not self._base_names.intersection(holder.split()) and self._unwritten(ev, holder)
         terms = self._terms_of(ev, speaker)
         if ev.lang == "ru":
             if not fact.answer_ru:
@@ -562,10 +562,14 @@ class Matcher:
             return not speakers
         if not self._base_names.intersection(speaker.split()):
             # "what do experts say" may well mean the article's view: no name, no check. But a name the
-            # article never writes (nor one like it: a misspelling) cannot be reported speaking.
-            return (any(w in ev.names and not self._resembles_name(w) for w in speaker.split())
-                    or self._unknown_someone(ev, speaker))
+            # article never writes cannot be reported speaking.
+            return self._unwritten(ev, speaker)
         return bool(terms) and not terms <= speakers
+
+    def _unwritten(self, ev: Evidence, who: str) -> bool:
+        """Whether someone asked about is a name the article never writes, nor one like it (a
+        misspelling): written as a name, or typed in lower case (_unknown_someone)."""
+        return any(w in ev.names and not self._resembles_name(w) for w in who.split()) or self._unknown_someone(ev, who)
 
     def _unknown_someone(self, ev: Evidence, speaker: str) -> bool:
         """Whether a speaker is one person or body the base never writes, though not written as a name
@@ -622,8 +626,7 @@ class Matcher:
         question is read against the facts' Russian answers ("кто возглавлял МИД во время визита
         Буша": the visit names Bush and Russia, no one else)."""
         russian = ev.lang == "ru"
-        if (not (_WHO_DID_RU if russian else _WHO_DID).match(ev.normalised) or (russian and not self._russian)
-                or _CHOICE.search(ev.normalised)):
+        if not asks_for_someone(ev.normalised, ev.lang) or (russian and not self._russian):
             return False
         asked = {t.term for t in ev.terms}
         runs = self._name_runs_ru if russian else self._name_runs
@@ -668,15 +671,7 @@ _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-
 _PLURAL = re.compile(r"(?:s|ы|и)$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "George W. Bush Jr."
 _MONTH_NAMES = "january february march april may june july august september october november december"
-# "who did ..." asks for someone; "who is X" about X.
-_WHO_DID = re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b)")
-_WHO_DID_RU = re.compile(r"^кто (?!(?:такой|такая|такие|такое|это|был|была|были|является|являются|есть)\b)")
-_CHOICE = re.compile(r"\b(?:or|than|more|most|less|least|или|чем|больше|меньше)\b")
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
-# How something turned out (idioms are read first: "pan out" is "turn out", "fizzle out" "failed").
-_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail"
-                      r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what came of"
-                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 

@@ -131,7 +131,14 @@ _ASKED_OFFICE = re.compile(
 # "what was the name of Obama's ambassador" asks who the ambassador was.
 _NAME_OF = re.compile(r"^what (?:is|was|s|are|were) the names? of (?=(?:the|a|an|his|her|their|its|\w+) )")
 _VERB_FORM = re.compile(r"..(?:ed|ing)$")
-_COMPARING = re.compile(r"\b(more|most|less|least|or)\b")  # "who is more aggressive, A or B" names no office
+# "who is more aggressive, A or B" names no office ...
+_COMPARING_WORDS = "more|most|less|least|or"
+_COMPARING = re.compile(rf"\b({_COMPARING_WORDS})\b")
+# ... nor does it ask for someone the question does not name ("who pushed harder, the US or Europe").
+_CHOICE = re.compile(rf"\b(?:{_COMPARING_WORDS}|than|или|чем|больше|меньше)\b")
+# "who did ..." asks for someone; "who is X" about X.
+_WHO_DID = {"en": re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b)"),
+            "ru": re.compile(r"^кто (?!(?:такой|такая|такие|такое|это|был|была|были|является|являются|есть)\b)")}
 
 
 # "which Deutsche Bahn executive decided ...", "which activist coined ...": a person asked for by a
@@ -247,6 +254,23 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
     return spoken
 
 
+def asks_for_someone(normalised: str, lang: str) -> bool:
+    """Whether a question asks who did something ("who sponsors the series"), not who someone is
+    ("who is Hegseth") nor which of those it names ("who pushed harder, the US or Europe")."""
+    return _WHO_DID[lang].match(normalised) is not None and _CHOICE.search(normalised) is None
+
+
+# How something turned out (idioms are read first: "pan out" is "turn out", "fizzle out" "failed").
+_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail"
+                      r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what came of"
+                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b")
+
+
+def asks_an_outcome(normalised: str) -> bool:
+    """Whether a question asks how something turned out ("how did that pan out", "what went wrong")."""
+    return _OUTCOME.search(normalised) is not None
+
+
 def asked_office(normalised: str) -> str | None:
     """The office whose holder a question asks for ("secretary general"), by its last word, or None."""
     normalised = _NAME_OF.sub("who is ", normalised, count=1)
@@ -297,7 +321,7 @@ _LASTED = re.compile(r"\b(?:short-lived|(?:not|never|n't) last(?:ed)? (?:very )?
 _ASKS_HOW_LONG = frozenset(stem(w) for w in "how long last lasted lasts persist persisted endure endured".split())
 
 
-def gives_a_duration(text: str, question: str = "") -> bool:
+def gives_a_duration(text: str, question: str) -> bool:
     """Whether a fact's text says how long something lasted or took. In words ("this optimism was
     short-lived. Due to ... the Kosovo War ..."), only of what the question asks about: what it names
     must not come after those words, to the end of the next sentence (they are said of what came

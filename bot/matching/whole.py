@@ -112,8 +112,8 @@ wrote written write writes penned authored author authors написал нап�
 def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset()) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
     `words` are the words it is about (matching's content words, synonyms folded); `publisher`, the
-    words of the publisher's and series' names, which say no more than "the article" when asked when
-    it appeared ("when did valdai put this out")."""
+    words of the publisher's and series' names, which say no more than "the article" when asked who
+    wrote it or when it appeared ("when did valdai put this out")."""
     said = set(normalised.split())
     if _BY_WHOM.fullmatch(normalised):
         return _WRITER_OF_THE_ARTICLE[lang]
