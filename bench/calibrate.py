@@ -211,8 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                                         if f in used))
     if args.check:
         shipped = model_file.load()
-        # A little slack: the 4-bit model's float sums may differ in the last bits across CPUs.
-        same = all(np.allclose(shipped[m].weights, models[m].weights, atol=1e-3)
+        # Lexical-only the fit is the same on every machine, to the last bits: any edit of the base,
+        # the training files or the features shows (one more training question moves a weight by
+        # 0.009). The embeddings differ in their last bits across CPUs, and the fit is sensitive to
+        # them: the semantic weights moved by up to 0.032 on another CPU, its threshold by 0.01.
+        slack = {"lexical": 1e-6, "semantic": 0.05}
+        same = all(np.allclose(shipped[m].weights, models[m].weights, atol=slack[m])
                    and abs(shipped[m].threshold - models[m].threshold) <= 0.011 for m in models)
         print("shipped coefficients match" if same else "shipped coefficients differ: run without --check")
         return 0 if same else 1
