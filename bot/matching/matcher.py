@@ -601,7 +601,7 @@ class Matcher:
         top = shown[0]
         i = self._index_of[top.id]
         numbers = {n for n in self._fact_names[i] if n.isdigit()}
-        names_nothing_new = numbers <= asked and all(run & asked for run in self._name_runs[i])
+        names_nothing_new = numbers <= asked and self._names_nothing_new(self._name_runs[i], asked)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
         instances = asked_instances(ev.question, ev.lang)
@@ -630,7 +630,12 @@ class Matcher:
             return False
         asked = {t.term for t in ev.terms}
         runs = self._name_runs_ru if russian else self._name_runs
-        return all(run & asked or run <= self._months for f in shown for run in runs[self._index_of[f.id]])
+        return all(self._names_nothing_new(runs[self._index_of[f.id]], asked) for f in shown)
+
+    def _names_nothing_new(self, runs: tuple[frozenset[str], ...], asked: set[str]) -> bool:
+        """Whether a fact's names (its runs of capitalised words) are all the question's, a month aside:
+        a month is no one, nor an instance of anything ("In May 2002, George W. Bush Jr. visited ...")."""
+        return all(run & asked or run <= self._months for run in runs)
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them
