@@ -500,6 +500,9 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     ("what was Hegseth's career before he became defence secretary", "does not report that"),
     # Who followed someone: the Hegseth fact is his speech as Secretary (0.37).
     ("who replaced hegseth as the us defense secretary", "does not say who"),
+    # ... or will (0.63, 0.94): a successor to come is asked of too, though "will" is no event yet.
+    ("who will replace hegseth", "does not say who"),
+    ("кто сменит хегсета", "кто это был"),
     # A treaty taking effect is an event: the expiry fact gives a date, but not that one (0.42, 0.66).
     ("when did new start come into force", "gives no date"),
     ("когда договор СНВ-3 вступил в силу", "нет даты"),

@@ -367,6 +367,12 @@ _DID = r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+"
 _DID_RU = r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?"
 # ... or what they were: "what was Hegseth's job before the Pentagon" (the possessive's "'s" normalised away).
 _WAS = r"^what\s+(?:was|were)\s+(?:[\w'-]+\s+){1,3}?(?:job|jobs|career|occupation|profession)\s+"
+# Who followed someone, or something, or will ("who replaced Hegseth as Secretary of Defense", "who
+# will succeed Zhao at Fudan" are not answered by what Hegseth said, nor by where Zhao works).
+_SUCCESSION = (
+    re.compile(r"^who\s+(?:(?:will|would|is going to|might|could)\s+)?(?:replace|replaced|replaces|succeed|succeeded"
+               r"|succeeds)\b|^кто\s+(?:сменил|заменил|сменит|заменит|будет\s+преемником)\w*(?!\w)"),
+    re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*)\b", re.IGNORECASE))
 _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
@@ -394,11 +400,7 @@ _EVENTS = (
     (re.compile(rf"(?:{_DID}|{_WAS})(?:after|following|since)\b|{_DID_RU}после\b"),
      re.compile(r"\b(?:after|following|later|since|subsequently|afterwards)\b"
                 r"|(?<!\w)(?:после|позже|затем|потом|впоследствии)(?!\w)", re.IGNORECASE)),
-    # Who followed someone, or something ("who replaced Hegseth as Secretary of Defense" is not answered
-    # by what Hegseth said as Secretary).
-    (re.compile(r"^who\s+(?:(?:will|would|is going to)\s+)?(?:replace|replaced|replaces|succeed|succeeded|succeeds)\b"
-                r"|^кто\s+(?:сменил|заменил)\w*(?!\w)"),
-     re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*)\b", re.IGNORECASE)),
+    _SUCCESSION,
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
     # the time of something else ("why did ties worsen after Trump took office", "what did people
     # expect when Trump became president"): the question begins with "when".
@@ -434,8 +436,11 @@ def _dies_in_a_figure(normalised: str, text: str) -> bool:
 def unreported_event(normalised: str, text: str) -> bool:
     """Whether a question asks about an event that took place (a signing, a birth or a death, a vote,
     a founding, someone coming to office) which a fact's text does not report."""
-    return _HYPOTHETICAL.search(normalised) is None and any(
-        asked.search(normalised) and not reported.search(text)
+    # "What if they signed" asks of no event that took place; a successor is asked of either way.
+    hypothetical = _HYPOTHETICAL.search(normalised) is not None
+    return any(
+        (not hypothetical or (asked, reported) == _SUCCESSION) and asked.search(normalised)
+        and not reported.search(text)
         and not (asked is _ASKED_BIRTH_OR_DEATH and _dies_in_a_figure(normalised, text)) for asked, reported in _EVENTS)
 
 
