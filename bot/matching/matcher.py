@@ -43,6 +43,7 @@ from .particulars import (
     asked_instances,
     asked_kind,
     asked_office,
+    asked_office_ru,
     asked_speaker,
     asks_an_outcome,
     asks_for_someone,
@@ -52,6 +53,7 @@ from .particulars import (
     gives_a_duration,
     names_a_role,
     names_an_instance,
+    names_office_ru,
     speakers_text,
     unreported_event,
 )
@@ -583,8 +585,12 @@ class Matcher:
 
     def _unnamed_office(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "who was NATO Secretary General" is answered only by a fact that names that
-        office; the Bucharest summit fact names a president and a chancellor, not a secretary general."""
-        office = asked_office(ev.normalised) if ev.lang == "en" else None
+        office; the Bucharest summit fact names a president and a chancellor, not a secretary general.
+        A Russian question is read against the fact's Russian answer ("как звали посла США")."""
+        if ev.lang == "ru":
+            office = asked_office_ru(ev.normalised)
+            return bool(office and fact.answer_ru) and not names_office_ru(fact.answer_ru, office)
+        office = asked_office(ev.normalised)
         terms = self._terms_of(ev, office) if office else set()
         return bool(terms) and not all(self.lexical.fact_has(fact, t) for t in terms)
 

@@ -271,6 +271,28 @@ def asks_an_outcome(normalised: str) -> bool:
     return _OUTCOME.search(normalised) is not None
 
 
+# "кто был послом США при перезагрузке", "как звали американского посла": an office, by a word that
+# names one; Russian inflects it, so each is a pattern of its forms ("посл" alone would be "после").
+_OFFICES_RU = ("посол|посла|послу|послом|послы|послов|послам|послами|послах", "министр", "госсекретар", "канцлер",
+               "генсек", r"генеральн\w*\s+секретар", "премьер", "спикер", "советник", "председател", "командующ",
+               "губернатор", "мэр", "директор", "посланник")
+_ASKED_OFFICE_RU = re.compile(
+    r"^(?:(?:а|и|так)\s+)?(?:кто\s+(?:был\w*|является|являлся|являлась|занима\w+\s+(?:пост|должность)|стал\w*)"
+    r"|как\s+(?:звали|зовут)|кем\s+был\w*)\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)")  # the office within three words
+
+
+def asked_office_ru(normalised: str) -> str | None:
+    """The pattern of the office whose holder a Russian question asks for ("министр"), or None."""
+    found = _ASKED_OFFICE_RU.search(normalised)
+    return next((office for office in _OFFICES_RU if names_office_ru(found.group("words"), office)), None) if found \
+        else None
+
+
+def names_office_ru(text: str, office: str) -> bool:
+    """Whether a Russian text names an office, in any of its forms (`office`: from asked_office_ru)."""
+    return re.search(rf"(?<![\w-])(?:{office})", text.lower()) is not None
+
+
 def asked_office(normalised: str) -> str | None:
     """The office whose holder a question asks for ("secretary general"), by its last word, or None."""
     normalised = _NAME_OF.sub("who is ", normalised, count=1)
