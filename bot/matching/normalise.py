@@ -336,12 +336,19 @@ def _bare_topic_aspects(words: list[str], kept: list[tuple[int, str]]) -> set[in
     return aspects if len(aspects) < len(kept) else set()
 
 
+# "What event in 2003 ended ...", "which factors led to ...": the noun after the question word only
+# says that something is asked for; what it asks about follows.
+_ASKED_FOR = frozenset("event events development developments factor factors incident incidents occurrence".split())
+
+
 def content_words(normalised: str, synonyms: Synonyms) -> list[tuple[str, str]]:
     """(word, stem) for each word that carries meaning, in order, synonyms folded."""
     words = [NUMBER_WORDS.get(w, w) for w in synonyms.fold(normalised).split()]
     # A lone letter or digit ("2", "x") says nothing about what is asked.
     kept = [(i, w) for i, w in enumerate(words) if len(w) > 1 and w not in STOP_WORDS]
     aside = _framing(words)  # what frames the question, not what it is about
+    if len(words) > 2 and words[0] in ("what", "which") and words[1] in _ASKED_FOR:
+        aside.add(1)
     if not _ASPECTS.isdisjoint(words):
         aside |= _bare_topic_aspects(words, kept)
     if any(i not in aside for i, _ in kept):  # "what does the article say" keeps its only word
