@@ -45,9 +45,12 @@ FOLDS = 5
 MAX_WRONG = 0.02  # wrong answers per answer on the validation sets, at most ...
 MAX_COST = 0.03  # ... if that costs no more than this much validation accuracy
 WRONG_COST = 2  # refusals a wrong answer is worth, when 1 in 50 cannot be kept
+# The held-out sets of rounds 1 to 9 (1,801 questions): with the first 456 alone, one question's
+# fix moved the threshold from 0.29 to 0.20, which on the later sets answered 37 more right and 34
+# more wrong. The later sets (heldout26.yaml on) only measure.
 VALIDATION = [ROOT / "bench" / name for name in
-              ("heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml", "heldout5.yaml",
-               "heldout6.yaml", "heldout7.yaml", "heldout8.yaml", "heldout_ru.yaml")]
+              ("heldout.yaml", *(f"heldout{n}.yaml" for n in range(2, 9)), "heldout_ru.yaml",
+               *(f"heldout{n}.yaml" for n in range(9, 26)))]
 TRAINING = ROOT / "bench" / "training"
 SECOND_BASE = (ROOT / "examples" / "night-trains", ROOT / "bench" / "night-trains" / "refuse.yaml")
 PLACEHOLDER = model_file.LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),

@@ -38,7 +38,11 @@ PARAPHRASES = {
 def test_another_article_answers_its_own_paraphrased_questions(tiny_engine, which):
     question, fact = PARAPHRASES[tiny_engine.mode][which]
     decision = tiny_engine.decide(question)
-    assert decision.answered and decision.best.fact.id == fact, (decision.kind, decision.confidence)
+    assert decision.answered and fact in (decision.best.fact.id, decision.also and decision.also.id), decision
+    # The reply quotes the passage that answers. (The two facts quote neighbouring passages, shown
+    # together when both fit: which of them the model puts first for "how far" is a coin toss, 1.93
+    # against 1.91 with the coefficients fitted on one CPU, 1.79 against 1.82 on another.)
+    assert tiny_engine.knowledge.fact(fact).quote in tiny_engine.reply(question).plain()
 
 
 @pytest.mark.parametrize("question", ["Who won the football world cup?", "How do I cook pasta?",
