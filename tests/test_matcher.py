@@ -374,6 +374,8 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
     ("why are new start talks on ice", "talks-stalled"),  # refused at 0.22
     ("is the us mending fences with russia", "sudden-u-turn"),  # refused at 0.24
     ("did washington hang kyiv out to dry", "ukraine-abandoned"),  # refused at 0.06
+    ("is moscow the big bad for trump now", "trump-downplays-threat"),  # got the downward spiral
+    ("is russia still america's public enemy number one", "trump-downplays-threat"),  # got the documents first
     # an institution's birthday meeting is its anniversary one: refused at 0.68 (no such event)
     ("what did the alliance's 75th birthday summit say about kyiv", "irreversible-path"),
 ])

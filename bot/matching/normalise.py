@@ -114,6 +114,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
     (r"\b(?:patch|patches|patched|patching) (?:things|it|relations|ties) up\b|\b(?:mend|mends|mended|mending) fences\b",
      "restore relations"),
+    (r"\bwhat (sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
+    (r"\b(?:touchy|prickly|twitchy) (?:about|over)\b", "opposed to"),
+    (r"\bpublic enemy (?:no|number) (?:1|one)\b|\bthe big bad\b", "the main threat"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -123,7 +126,7 @@ blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eigh
 flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned burnt burning belly square
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
-halt patch patches patched patching fences
+halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
 """.split())
 
 
