@@ -172,6 +172,10 @@ class Matcher:
         # ... and each run of capitalised words that holds one, as terms: "George W. Bush Jr." is one
         # name, asked about when "Bush" is.
         self._months = frozenset(content_terms(_MONTH_NAMES, self.lexical.synonyms))
+        # Terms the base writes only as names ("Russia", never "treaty", which it also writes in lower case).
+        lower = {t for f in facts for w in re.findall(r"\b[a-z][\w'-]*", f"{f.quote} {f.answer}")
+                 for t in content_terms(w, self.lexical.synonyms)}
+        self._name_terms = frozenset().union(*self._fact_names) - lower
         self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _CAPITALISED_RUN)
                            for f, names in zip(facts, self._fact_names, strict=True)]
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
@@ -601,7 +605,7 @@ class Matcher:
         "which missiles did Trump give Ukraine" only by one that, where it speaks of missiles, names
         some (the fact says "he had provided missiles", no more). `shown`: the facts the reply shows,
         the best first."""
-        kind = asked_kind(ev.question)
+        kind = asked_kind(ev.question, self._is_name)
         terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         asked = {t.term for t in ev.terms}
         top = shown[0]
@@ -638,10 +642,17 @@ class Matcher:
         runs = self._name_runs_ru if russian else self._name_runs
         return all(self._names_nothing_new(runs[self._index_of[f.id]], asked) for f in shown)
 
+    def _is_name(self, word: str) -> bool:
+        """Whether a word is one the base writes only as a name, or made from one, however typed ("western")."""
+        return any(t in self._name_terms or any(_made_from(t, n) for n in self._name_terms)
+                   for t in self._word_terms(word))
+
     def _names_nothing_new(self, runs: tuple[frozenset[str], ...], asked: set[str]) -> bool:
         """Whether a fact's names (its runs of capitalised words) are all the question's, a month aside:
-        a month is no one, nor an instance of anything ("In May 2002, George W. Bush Jr. visited ...")."""
-        return all(run & asked or run <= self._months for run in runs)
+        a month is no one, nor an instance of anything ("In May 2002, George W. Bush Jr. visited ...").
+        A word made from a name is the name: "Western" asks about the West."""
+        return all(run & asked or run <= self._months or any(_made_from(a, r) for r in run for a in asked)
+                   for run in runs)
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them
@@ -703,6 +714,11 @@ def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
         return plain not in words if " " not in plain else re.search(rf"\b{re.escape(plain)}\b", written) is None
 
     return Synonyms(tuple((group[0], *filter(unwritten, group[1:])) for group in knowledge.synonyms))
+
+
+def _made_from(word: str, name: str) -> bool:
+    """Whether a term is a name's with an ending added ("western" of "west"), neither of them short."""
+    return len(name) >= 4 and len(word) > len(name) and word.startswith(name)
 
 
 def _best_other(values: np.ndarray, i: int, beside: np.ndarray) -> float:

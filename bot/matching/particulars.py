@@ -158,9 +158,20 @@ _WHICH = r"^\W*(?:(?:hey|hi)\W+)?[Ww]hich\s+(?:[A-Z][\w'-]*\s+){0,2}"  # up to t
 _WHICH_KIND = re.compile(_WHICH + r"(?P<kind>[a-z][\w'-]*)")
 
 
-def asked_kind(question: str) -> str | None:
-    """The kind of thing a "which ..." question asks to be named ("company"), or None."""
-    found = _WHICH_KIND.match(without_address(question))
+# ... the next word, unless a verb follows the name ("which chancellor opposed", "which report did").
+_NEXT_WORD = re.compile(r"\s+(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)"
+                        r"(?P<kind>[a-z][\w'-]*)\b(?<!ed)(?<!ing)")
+
+
+def asked_kind(question: str, is_name: Callable[[str], bool] = lambda word: False) -> str | None:
+    """The kind of thing a "which ..." question asks to be named ("company"), or None; past up to
+    two words typed in lower case that are names (`is_name`: "which western politicians")."""
+    found = _WHICH_KIND.match(question := without_address(question))
+    for _ in range(2):
+        following = _NEXT_WORD.match(question, found.end()) if found and is_name(found.group("kind")) else None
+        if following is None:
+            break
+        found = following
     return found.group("kind") if found else None
 
 
