@@ -402,10 +402,13 @@ _DID_RU = r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|д
 _WAS = r"^what\s+(?:was|were)\s+(?:[\w'-]+\s+){1,3}?(?:job|jobs|career|occupation|profession)\s+"
 # Who followed someone, or something, or will ("who replaced Hegseth as Secretary of Defense", "who
 # will succeed Zhao at Fudan" are not answered by what Hegseth said, nor by where Zhao works).
+# ... or who came before someone ("who chaired the Contact Group before Hegseth", "Trump's predecessor").
 _SUCCESSION = (
     re.compile(r"^who\s+(?:(?:will|would|is going to|might|could)\s+)?(?:replace|replaced|replaces|succeed|succeeded"
-               r"|succeeds)\b|^кто\s+(?:сменил|заменил|сменит|заменит|будет\s+преемником)\w*(?!\w)"),
-    re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*)\b", re.IGNORECASE))
+               r"|succeeds)\b|^кто\s+(?:сменил|заменил|сменит|заменит|будет\s+преемником)\w*(?!\w)"
+               r"|^who\b(?:\s+[\w'-]+){1,8}?\s+before\s+(?!(?:the|a|an|this|that|it|he|she|they|then|now)\b)[a-z][\w'-]*$"
+               r"|\bpredecessors?\b|(?<!\w)предшественни\w*"),
+    re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*|predecessor\w*|preced\w*)\b", re.IGNORECASE))
 _EVENTS = (
     (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
