@@ -127,6 +127,18 @@ def test_a_longer_form_of_a_name_asked_about_is_nothing_new_the_fact_names(engin
         assert not engine.decide(question).answered, question
 
 
+def test_the_articles_setting_is_no_instance_of_a_kind_asked_for_unless_a_place_is_asked(engine):
+    # The visit fact names Russia, which most facts name: no city, no present (answered at 0.92, 0.63).
+    for question in ("which city did bush visit in 2002",
+                     "Which presents did Putin receive from Bush during the 2002 visit?"):
+        assert not engine.decide(question).answered, question
+    decision = engine.decide("which country did bush visit in may 2002")
+    assert decision.answered and decision.best.fact.id == "bush-visit-2002"
+    # The kind is the head noun: "which persistent issue" asks for an issue ("one of the most contentious issues").
+    decision = engine.decide("which lasting issue has the new us stance helped to ease")
+    assert decision.answered and decision.best.fact.id == "nato-issue-eased", (decision.best, decision.confidence)
+
+
 def test_a_name_typed_in_lower_case_or_a_word_made_from_it_is_not_the_kind_asked_for(engine):
     # "russian city": the kind is the city, which the visit fact does not name (answered at 0.96);
     # "western politicians": "the West" is what "Western" names, nothing new (answered at 0.94).

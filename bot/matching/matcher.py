@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -74,6 +75,7 @@ _NAME_CARRIED = FEATURES.index("name_carried")
 # all 21 belonged to that fact, and no refusal example came this close to any (bench/calibrate.py).
 NEAR_DUPLICATE = 0.98
 NEAR_DUPLICATE_CONFIDENCE = 0.95
+SETTING_SHARE = 1 / 3  # a name this share of the facts name is the article's setting ("Russia": 82% here)
 SEMANTIC_CANDIDATES = 5  # nearest facts by meaning added to the lexical shortlist
 DID_YOU_MEAN_SHARE = 0.5  # other candidates at least this share of the best's probability are offered
 # A refusal whose best candidate has at least this share of the threshold asks "did you mean", not
@@ -178,6 +180,8 @@ class Matcher:
         self._name_terms = frozenset().union(*self._fact_names) - lower
         self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _CAPITALISED_RUN)
                            for f, names in zip(facts, self._fact_names, strict=True)]
+        named = Counter(t for runs in self._name_runs for t in frozenset().union(*runs))
+        self._setting = frozenset(t for t, count in named.items() if count >= SETTING_SHARE * len(facts))
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
         quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
         self._names_only = [len(terms & names) >= NAMES_ONLY_SHARE * len(terms) > 0
@@ -605,19 +609,25 @@ class Matcher:
         "which missiles did Trump give Ukraine" only by one that, where it speaks of missiles, names
         some (the fact says "he had provided missiles", no more). `shown`: the facts the reply shows,
         the best first."""
+        instances = asked_instances(ev.question, ev.lang)
+        kinds = content_terms(normalise(instances), self.lexical.synonyms) if instances else []
+        # The kind is the head noun of the words that name it, where they can be told ("which
+        # persistent issue has ...": issues, not "persistent").
         kind = asked_kind(ev.question, self._is_name)
-        terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
+        terms = set(kinds[-1:]) if kinds and ev.lang == "en" else (
+            set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set())
         asked = {t.term for t in ev.terms}
         top = shown[0]
         i = self._index_of[top.id]
         numbers = {n for n in self._fact_names[i] if n.isdigit()}
-        names_nothing_new = numbers <= asked and self._names_nothing_new(self._name_runs[i], asked)
+        # The names of the article's setting (most of its facts name them: "Russia") are no instance of a
+        # kind asked for, unless it is a kind of place or power ("which country did Bush visit").
+        setting = frozenset() if terms & _PLACE_KINDS else self._setting
+        names_nothing_new = numbers <= asked and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
-        instances = asked_instances(ev.question, ev.lang)
         if instances is None:
             return False
-        kinds = content_terms(normalise(instances), self.lexical.synonyms)
         word_terms = self._word_terms
         # A Russian question is read against the facts' Russian answers (a base may have none).
         named = [names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
@@ -687,6 +697,8 @@ class Matcher:
         return tuple(picks)
 
 
+# Kinds of which a setting name may be the one asked for.
+_PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
 # Latin letters with diacritics too: "Müllerson", "Zürich", "Šefčovič".
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)\b")
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
