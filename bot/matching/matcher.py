@@ -654,15 +654,14 @@ class Matcher:
 
     def _is_name(self, word: str) -> bool:
         """Whether a word is one the base writes only as a name, or made from one, however typed ("western")."""
-        return any(t in self._name_terms or any(_made_from(t, n) for n in self._name_terms)
-                   for t in self._word_terms(word))
+        return any(not self._name_terms.isdisjoint({t, *_stems_within(t)}) for t in self._word_terms(word))
 
     def _names_nothing_new(self, runs: tuple[frozenset[str], ...], asked: set[str]) -> bool:
         """Whether a fact's names (its runs of capitalised words) are all the question's, a month aside:
         a month is no one, nor an instance of anything ("In May 2002, George W. Bush Jr. visited ...").
         A word made from a name is the name: "Western" asks about the West."""
-        return all(run & asked or run <= self._months or any(_made_from(a, r) for r in run for a in asked)
-                   for run in runs)
+        within = {s for a in asked for s in _stems_within(a)}
+        return all(run & asked or run <= self._months or run & within for run in runs)
 
     def _terms_of(self, ev: Evidence, part: str) -> set[str]:
         """The question's terms for the words of one part of it, as the lexical stage read them
@@ -728,9 +727,9 @@ def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
     return Synonyms(tuple((group[0], *filter(unwritten, group[1:])) for group in knowledge.synonyms))
 
 
-def _made_from(word: str, name: str) -> bool:
-    """Whether a term is a name's with an ending added ("western" of "west"), neither of them short."""
-    return len(name) >= 4 and len(word) > len(name) and word.startswith(name)
+def _stems_within(term: str) -> list[str]:
+    """The shorter terms a term may be made from by an ending ("west" in "western"), none under 4 letters."""
+    return [term[:k] for k in range(4, len(term))]
 
 
 def _best_other(values: np.ndarray, i: int, beside: np.ndarray) -> float:

@@ -108,7 +108,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b", "obstacle"),
     (r"\bon the same page\b", "in agreement"),
     (r"\b(a|any|no|some) heads up\b", r"\1 warning"),
-    (r"\blove ?fest\b", "honeymoon"),
+    (r"\b(?:lovefest|love fest)\b", "honeymoon"),
     (r"\bboom and bust\b", "ups and downs"),
     (r"\b(?:on ice|on hold|on the back burner|(?:hit|hits|hitting) a (?:wall|dead end)"
      r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
@@ -128,6 +128,10 @@ shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
 """.split())
+# Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
+_IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", words))
+                        for words in (idiom.pattern.replace(r"\b", " ") for idiom, _ in _IDIOMS))
+assert all(_IDIOM_TRIGGERS), "every idiom needs one of its words in _IDIOM_WORDS"
 
 
 def _expand_contractions(text: str) -> str:
@@ -242,8 +246,9 @@ def normalise(text: str) -> str:
     if not text.isascii():
         text = _DECADE_DIGITS_RU.sub(lambda m: ("19" if len(m.group(1)) == 2 else "") + m.group(1) + "s", text)
     if not _IDIOM_WORDS.isdisjoint(words):
-        for idiom, plain in _IDIOMS:
-            text = idiom.sub(plain, text)
+        for (idiom, plain), triggers in zip(_IDIOMS, _IDIOM_TRIGGERS, strict=True):
+            if not triggers.isdisjoint(words):
+                text = idiom.sub(plain, text)
         text = " ".join(text.split())
     if "with" in words and ("what" in words or "whats" in words):
         text = _WHAT_ABOUT.sub("what about", text)
