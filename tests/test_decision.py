@@ -411,8 +411,8 @@ def test_who_held_an_office_is_answered_only_by_a_fact_that_names_the_office(eng
 
 
 def test_who_held_an_office_is_checked_in_russian_too(engine):
-    # Against the Russian answer: the reset's names no ambassador (answered at 0.73); the Bucharest
-    # fact's names "канцлера Германии", whatever the case the question puts it in.
+    # Against the Russian answers: the reset's names no ambassador (answered at 0.73); the Bucharest
+    # fact's names "канцлера Германии", whatever the case the question puts the office in.
     asked = ("кто был послом сша при обаме", "кто был канцлером германии на бухарестском саммите")
     refused_then_answered(engine, asked, "bucharest-2008", says="кто это был")
 

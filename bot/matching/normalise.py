@@ -114,7 +114,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
     (r"\b(?:patch|patches|patched|patching) (?:things|it|relations|ties) up\b|\b(?:mend|mends|mended|mending) fences\b",
      "restore relations"),
-    (r"\bwhat (sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
+    (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
     (r"\b(?:touchy|prickly|twitchy) (?:about|over)\b", "opposed to"),
     (r"\bpublic enemy (?:no|number) (?:1|one)\b|\bthe big bad\b", "the main threat"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
@@ -129,8 +129,8 @@ page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest 
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
-_IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", words))
-                        for words in (idiom.pattern.replace(r"\b", " ") for idiom, _ in _IDIOMS))
+_IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
+                        for written in (idiom.pattern.replace(r"\b", " ") for idiom, _ in _IDIOMS))
 assert all(_IDIOM_TRIGGERS), "every idiom needs one of its words in _IDIOM_WORDS"
 
 

@@ -297,8 +297,9 @@ _ASKED_OFFICE_RU = re.compile(
 def asked_office_ru(normalised: str) -> str | None:
     """The pattern of the office whose holder a Russian question asks for ("министр"), or None."""
     found = _ASKED_OFFICE_RU.search(normalised)
-    return next((office for office in _OFFICES_RU if names_office_ru(found.group("words"), office)), None) if found \
-        else None
+    if found is None:
+        return None
+    return next((office for office in _OFFICES_RU if names_office_ru(found.group("words"), office)), None)
 
 
 def names_office_ru(text: str, office: str) -> bool:
@@ -402,9 +403,9 @@ _DID = r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+"
 _DID_RU = r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?"
 # ... or what they were: "what was Hegseth's job before the Pentagon" (the possessive's "'s" normalised away).
 _WAS = r"^what\s+(?:was|were)\s+(?:[\w'-]+\s+){1,3}?(?:job|jobs|career|occupation|profession)\s+"
-# Who followed someone, or something, or will ("who replaced Hegseth as Secretary of Defense", "who
-# will succeed Zhao at Fudan" are not answered by what Hegseth said, nor by where Zhao works).
-# ... or who came before someone ("who chaired the Contact Group before Hegseth", "Trump's predecessor").
+# Who followed someone, or something, or will, or came before ("who replaced Hegseth as Secretary of
+# Defense", "who will succeed Zhao at Fudan", "who chaired the Contact Group before Hegseth" are not
+# answered by what Hegseth said, nor by where Zhao works).
 _SUCCESSION = (
     re.compile(r"^who\s+(?:(?:will|would|is going to|might|could)\s+)?(?:replace|replaced|replaces|succeed|succeeded"
                r"|succeeds)\b|^кто\s+(?:сменил|заменил|сменит|заменит|будет\s+преемником)\w*(?!\w)"
@@ -477,7 +478,7 @@ def unreported_event(normalised: str, text: str) -> bool:
     # "What if they signed" asks of no event that took place; a successor is asked of either way.
     hypothetical = _HYPOTHETICAL.search(normalised) is not None
     return any(
-        (not hypothetical or (asked, reported) == _SUCCESSION) and asked.search(normalised)
+        (not hypothetical or asked is _SUCCESSION[0]) and asked.search(normalised)
         and not reported.search(text)
         and not (asked is _ASKED_BIRTH_OR_DEATH and _dies_in_a_figure(normalised, text)) for asked, reported in _EVENTS)
 
