@@ -174,12 +174,14 @@ class Matcher:
         # ... and each run of capitalised words that holds one, as terms: "George W. Bush Jr." is one
         # name, asked about when "Bush" is.
         self._months = frozenset(content_terms(_MONTH_NAMES, self.lexical.synonyms))
-        # Terms the base writes only as names ("Russia", never "treaty", which it also writes in lower case).
-        lower = {t for f in facts for w in re.findall(r"\b[a-z][\w'-]*", f"{f.quote} {f.answer}")
-                 for t in content_terms(w, self.lexical.synonyms)}
-        self._name_terms = frozenset().union(*self._fact_names) - lower
         self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _CAPITALISED_RUN)
                            for f, names in zip(facts, self._fact_names, strict=True)]
+        # Names of one term the base never writes in lower case: "Russia", "the United States", but not
+        # "treaty" (also "a new treaty"), nor "report" or "group", parts of longer names.
+        lower = {t for f in facts for w in re.findall(r"\b[a-z][\w'-]*", f"{f.quote} {f.answer}")
+                 for t in content_terms(w, self.lexical.synonyms)}
+        single = (t for runs in self._name_runs for run in runs if len(run) == 1 for t in run)
+        self._name_terms = frozenset(single) - lower
         named = Counter(t for runs in self._name_runs for t in frozenset().union(*runs))
         self._setting = frozenset(t for t, count in named.items() if count >= SETTING_SHARE * len(facts))
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
