@@ -178,8 +178,8 @@ class Matcher:
                            for f, names in zip(facts, self._fact_names, strict=True)]
         # Names of one term the base never writes in lower case: "Russia", "the United States", but not
         # "treaty" (also "a new treaty"), nor "report" or "group", parts of longer names.
-        lower = {t for f in facts for w in re.findall(r"\b[a-z][\w'-]*", f"{f.quote} {f.answer}")
-                 for t in content_terms(w, self.lexical.synonyms)}
+        lower_words = {w for f in facts for w in re.findall(r"\b[a-z][\w'-]*", f"{f.quote} {f.answer}")}
+        lower = {t for w in lower_words for t in content_terms(w, self.lexical.synonyms)}
         single = (t for runs in self._name_runs for run in runs if len(run) == 1 for t in run)
         self._name_terms = frozenset(single) - lower
         named = Counter(t for runs in self._name_runs for t in frozenset().union(*runs))
@@ -588,8 +588,10 @@ class Matcher:
         ("what did lavrov say", "что ответил лавров"): a single word the article never uses, nor one like
         it, and no plural ("what do experts say" may well mean the article's view)."""
         words = speaker.split()
+        if len(words) != 1:
+            return False
         unknown = {t.word for t in ev.terms if t.word and t.certainty == 0}
-        return (len(words) == 1 and words[0] in unknown and not names_a_role(speaker)
+        return (words[0] in unknown and not names_a_role(speaker)
                 and not _PLURAL.search(words[0]) and not self.lexical.resembles_known(words[0])
                 and not self._resembles_name(words[0]))
 
@@ -615,9 +617,11 @@ class Matcher:
         kinds = content_terms(normalise(instances), self.lexical.synonyms) if instances else []
         # The kind is the head noun of the words that name it, where they can be told ("which
         # persistent issue has ...": issues, not "persistent").
-        kind = asked_kind(ev.question, self._is_name)
-        terms = set(kinds[-1:]) if kinds and ev.lang == "en" else (
-            set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set())
+        if kinds and ev.lang == "en":
+            terms = set(kinds[-1:])
+        else:
+            kind = asked_kind(ev.question, self._is_name)
+            terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         asked = {t.term for t in ev.terms}
         top = shown[0]
         i = self._index_of[top.id]

@@ -214,7 +214,8 @@ _NOT_A_KIND_RU = frozenset({"образом"})  # "каким образом" as
 def asked_instances(question: str, lang: str = "en") -> str | None:
     """The kind whose instances a "which ..." question asks to be named ("colour revolutions"), or None."""
     if lang != "ru":
-        found = _WHICH_INSTANCES.match(without_address(question)) or _WHAT_INSTANCES.match(without_address(question))
+        question = without_address(question)
+        found = _WHICH_INSTANCES.match(question) or _WHAT_INSTANCES.match(question)
         return found.group("kind") if found else None
     found = _WHICH_INSTANCES_RU.match(without_address(question))
     if not found:
@@ -286,25 +287,26 @@ def asks_an_outcome(normalised: str) -> bool:
 
 # "кто был послом США при перезагрузке", "как звали американского посла": an office, by a word that
 # names one; Russian inflects it, so each is a pattern of its forms ("посл" alone would be "после").
-_OFFICES_RU = ("посол|посла|послу|послом|послы|послов|послам|послами|послах", "министр", "госсекретар", "канцлер",
-               "генсек", r"генеральн\w*\s+секретар", "премьер", "спикер", "советник", "председател", "командующ",
-               "губернатор", "мэр", "директор", "посланник")
+_OFFICES_RU = tuple(re.compile(rf"(?<![\w-])(?:{forms})", re.IGNORECASE) for forms in (
+    "посол|посла|послу|послом|послы|послов|послам|послами|послах", "министр", "госсекретар", "канцлер", "генсек",
+    r"генеральн\w*\s+секретар", "премьер", "спикер", "советник", "председател", "командующ", "губернатор", "мэр",
+    "директор", "посланник"))
 _ASKED_OFFICE_RU = re.compile(
     r"^(?:(?:а|и|так)\s+)?(?:кто\s+(?:был\w*|является|являлся|являлась|занима\w+\s+(?:пост|должность)|стал\w*)"
     r"|как\s+(?:звали|зовут)|кем\s+был\w*)\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)")  # the office within three words
 
 
-def asked_office_ru(normalised: str) -> str | None:
-    """The pattern of the office whose holder a Russian question asks for ("министр"), or None."""
+def asked_office_ru(normalised: str) -> re.Pattern[str] | None:
+    """The forms of the office whose holder a Russian question asks for ("министр"), or None."""
     found = _ASKED_OFFICE_RU.search(normalised)
     if found is None:
         return None
-    return next((office for office in _OFFICES_RU if names_office_ru(found.group("words"), office)), None)
+    return next((office for office in _OFFICES_RU if office.search(found.group("words"))), None)
 
 
-def names_office_ru(text: str, office: str) -> bool:
+def names_office_ru(text: str, office: re.Pattern[str]) -> bool:
     """Whether a Russian text names an office, in any of its forms (`office`: from asked_office_ru)."""
-    return re.search(rf"(?<![\w-])(?:{office})", text.lower()) is not None
+    return office.search(text) is not None
 
 
 def asked_office(normalised: str) -> str | None:
@@ -364,8 +366,8 @@ def gives_a_duration(text: str, question: str) -> bool:
     before them: "how long did the Kosovo War last" is not answered)."""
     if _DURATION.search(text):
         return True
-    asked = {stem(w) for w in question.split() if w not in STOP_WORDS} - _ASKS_HOW_LONG
-    said_of = (" ".join(_SENTENCE_END.split(text[found.end():])[:2]) for found in _LASTED.finditer(text))
+    said_of = [" ".join(_SENTENCE_END.split(text[found.end():])[:2]) for found in _LASTED.finditer(text)]
+    asked = {stem(w) for w in question.split() if w not in STOP_WORDS} - _ASKS_HOW_LONG if said_of else set()
     return any(asked.isdisjoint(stem(w) for w in normalise(after).split()) for after in said_of)
 
 
