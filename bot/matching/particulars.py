@@ -131,6 +131,7 @@ _ASKED_OFFICE = re.compile(
 # "what was the name of Obama's ambassador" asks who the ambassador was.
 _NAME_OF = re.compile(r"^what (?:is|was|s|are|were) the names? of (?=(?:the|a|an|his|her|their|its|\w+) )")
 _VERB_FORM = re.compile(r"..(?:ed|ing)$")
+_PLACING = frozenset("in at on behind".split())
 # "who is more aggressive, A or B" names no office ...
 _COMPARING_WORDS = "more|most|less|least|or"
 _COMPARING = re.compile(rf"\b({_COMPARING_WORDS})\b")
@@ -321,9 +322,12 @@ def asked_office(normalised: str) -> str | None:
     words = found.group("office").split()
     # An office is a noun: "who is supposed to defend Europe", "who is going to pay", "who was pushing
     # hardest to ..." name none (but "who is Zhao married to" still asks for what the fact must state,
-    # and "who was the acting president" names one).
+    # and "who was the acting president" names one); nor does a state: "who was in charge", "in power",
+    # "at the helm" asks for whoever led (but "in charge of the Pentagon" for the holder of an office).
     progressive = not found.group("article") and words[0].endswith("ing")
-    if any(w in _NOT_SOMEONE for w in words) or progressive or (len(words) == 1 and _VERB_FORM.search(words[0])):
+    led = words[0] in _PLACING and not normalised.startswith(" of ", found.end("office"))
+    if (any(w in _NOT_SOMEONE for w in words) or progressive or led
+            or (len(words) == 1 and _VERB_FORM.search(words[0]))):
         return None
     return words[-1]
 
