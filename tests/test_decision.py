@@ -752,7 +752,7 @@ def test_the_threshold_rises_past_the_wrong_answers_it_can_avoid_and_no_further(
                 + [(0.3, True, False, True)] * 5  # wrong, unsure: a threshold above 0.3 refuses them
                 + [(0.5, True, True, False)] * 4)  # right, less sure: a threshold above 0.5 loses them
     threshold, figures = choose_threshold(outcomes)
-    assert threshold == 0.31 and figures["validation_accuracy"] == 0.97
+    assert 0.3 < threshold <= 0.5 and figures["validation_accuracy"] == 0.97
 
 
 def test_when_one_in_fifty_cannot_be_kept_a_wrong_answer_costs_two_refusals():
@@ -763,7 +763,21 @@ def test_when_one_in_fifty_cannot_be_kept_a_wrong_answer_costs_two_refusals():
     outcomes = ([(0.9, True, True, False)] * 100 + [(0.95, True, False, False)] * 10
                 + [(0.4, True, False, False)] * 6 + [(0.4, True, True, False)] * 4)
     threshold, figures = choose_threshold(outcomes)
-    assert threshold == 0.41 and figures["validation_accuracy"] == 100 / 120
+    assert 0.4 < threshold <= 0.9 and figures["validation_accuracy"] == 100 / 120
+
+
+def test_one_validation_question_does_not_move_the_threshold_far():
+    from bench.calibrate import choose_threshold
+
+    # Two near-equal peaks of the value: refusing the wrong answers at 0.2 (a narrow one, as right
+    # answers at 0.24 are lost above it), or also the one at 0.34 (a broad one, up to the right answers
+    # at 0.5). One right answer more at 0.34 used to move the operating point from 0.35 to 0.21;
+    # averaged over its neighbours, the value peaks in the broad band either way.
+    outcomes = ([(0.9, True, True, False)] * 300 + [(0.95, True, False, False)] * 10
+                + [(0.2, True, False, True)] * 2 + [(0.24, True, True, False)] * 2
+                + [(0.34, True, False, True)] + [(0.5, True, True, False)] * 3)
+    without, with_one_more = (choose_threshold(outcomes + extra)[0] for extra in ([], [(0.34, True, True, False)]))
+    assert without == with_one_more and 0.34 < without <= 0.5
 
 
 def test_the_threshold_keeps_a_margin_of_one_wrong_answer_on_the_validation_sets():
