@@ -61,9 +61,10 @@ def test_misspelt_russian_questions_are_still_understood(engine, question, fact)
     ("кто в 2008 году мешал Киеву и Тбилиси вступить в НАТО", "bucharest-2008"),  # refused: two unknown names
     ("что Вашингтон сделал с Киевом после разворота", "ukraine-abandoned"),  # refused
     ("как изменились отношения Москвы и Вашингтона после 11 сентября", "post-9-11"),  # got the 2025 U-turn
+    ("кого вашингтон считает большей угрозой, пекин или кремль", "china-vs-russia-threat"),  # got its decline
 ])
 def test_capitals_written_in_russian_are_their_countries(engine, question, fact):
-    # The base writes "Украина", "Грузия", "Россия"; a reader writes "Киеву", "Тбилиси", "Москвы".
+    # The base writes "Украина", "Грузия", "Россия", "Китай"; a reader writes "Киеву", "Тбилиси", "Москвы", "Пекин".
     reply = engine.reply(question)
     assert reply.answered and reply.lang == "ru" and reply.fact.id == fact, (reply.fact and reply.fact.id)
 
