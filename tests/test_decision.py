@@ -334,6 +334,13 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     # (Hegseth's statement was refused, 0.95).
     (("What did the NATO chief say at Bucharest?", "What did the Pentagon chief say about Asia?"),
      "hegseth-asia-pacific"),
+    # ... and of whom, where the base names them: the Hegseth fact names Europe but reports Hegseth
+    # speaking (0.52), the Oval Office fact names Ukraine but reports Trump (0.58); an American
+    # president may be reported by name alone, as the article's setting is the US and Russia.
+    (("What did European leaders say about the US pivot to the Asia-Pacific?",
+      "What did the American defence secretary say about the Asia-Pacific?"), "hegseth-asia-pacific"),
+    (("What did the Ukrainian president say in the Oval Office?",
+      "What did the American president say in the Oval Office?"), "sheets-missiles"),
     # How someone reacted or explained themselves is what they said about it: the fact names
     # Germany's opposition, not its reasons (0.98), and reports no reply of Zelensky's (0.71).
     (("How did Germany explain its opposition to Ukraine joining NATO in 2008?",

@@ -570,8 +570,13 @@ class Matcher:
                 return not (names & speakers and names <= speakers | self._fact_names_ru[self._index_of[fact.id]])
             return not names <= speakers
         speakers = self._speakers[self._index_of[fact.id]]
-        if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking
-            return not speakers
+        if names_a_role(speaker):  # "what did the US president announce": someone must be reported speaking,
+            # and where the fact names whose role it is, as someone else than a speaker, not that one ("how did
+            # European leaders react" is not answered by a fact that names Europe but reports Hegseth speaking;
+            # "the Pentagon chief" may be "America's Secretary of Defense"). Of the article's setting, "the
+            # American president", the fact may say who without saying where from ("Bush announced").
+            whose = self._terms_of(ev, " ".join(speaker.split()[:-1])) & self._fact_names[self._index_of[fact.id]]
+            return not speakers or not whose - self._setting <= speakers
         if not self._base_names.intersection(speaker.split()):
             # "what do experts say" may well mean the article's view: no name, no check. But a name the
             # article never writes cannot be reported speaking.
