@@ -398,7 +398,10 @@ def test_a_topic_with_something_more_asked_is_matched_as_usual(engine):
 
 @pytest.mark.parametrize("question", ["the 2017 predictions of a new era with trump, how did they turn out",
                                       "people hoped for a trump era of friendship with russia, what came of that",
-                                      "надежды на трампа в 2017 году, чем это обернулось"])
+                                      "надежды на трампа в 2017 году, чем это обернулось",
+                                      # hopes dashed, a promise that came to nothing (shown alone before)
+                                      "the hopes pinned on trump in 2017, dashed?",
+                                      "trump's 2017 promise of a new era came to nothing?"])
 def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
     # The hopes of 2017 were shown alone; what came of them is the next sentence.
     reply = engine.reply(question)

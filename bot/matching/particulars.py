@@ -274,7 +274,8 @@ def asks_for_someone(normalised: str, lang: str) -> bool:
 
 
 # How something turned out (idioms are read first: "pan out" is "turn out", "fizzle out" "failed").
-_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail"
+_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|dashed"
+                      r"|c[oa]me to nothing|fell (?:through|flat)"
                       r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what came of"
                       r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b"
                       r"|(?<!\w)(?:разошл\w*|рассорил\w*|чем (?:это |все |всё )?(?:закончил|кончил|обернул)\w*"
