@@ -139,6 +139,15 @@ def test_the_articles_setting_is_no_instance_of_a_kind_asked_for_unless_a_place_
     assert decision.answered and decision.best.fact.id == "nato-issue-eased", (decision.best, decision.confidence)
 
 
+def test_a_year_is_no_instance_of_a_kind_asked_for_unless_a_kind_of_time(engine):
+    # The inaugurations fact names the year 2000 and no present (answered at 0.58).
+    question = "What presents did Putin give Bush after they took office?"
+    assert not engine.decide(question).answered
+    assert "does not say which" in engine.reply(question).plain()
+    decision = engine.decide("which year did bush and putin take office")
+    assert decision.answered and decision.best.fact.id == "bush-putin-2000", (decision.best, decision.confidence)
+
+
 def test_a_name_typed_in_lower_case_or_a_word_made_from_it_is_not_the_kind_asked_for(engine):
     # "russian city": the kind is the city, which the visit fact does not name (answered at 0.96);
     # "western politicians": "the West" is what "Western" names, nothing new (answered at 0.94).

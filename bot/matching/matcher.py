@@ -634,7 +634,10 @@ class Matcher:
         # The names of the article's setting (most of its facts name them: "Russia") are no instance of a
         # kind asked for, unless it is a kind of place or power ("which country did Bush visit").
         setting = frozenset() if terms & _PLACE_KINDS else self._setting
-        names_nothing_new = numbers <= asked and self._names_nothing_new(self._name_runs[i], asked | setting)
+        # A year or a count is no instance of a kind either ("which airlines opposed the ban", of a ban that
+        # "took effect in 2023"), unless it is a kind of time or number ("which year").
+        numbers_new = bool(numbers - asked) and bool(terms & _NUMBERED_KINDS)
+        names_nothing_new = not numbers_new and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
         if instances is None:
@@ -709,6 +712,9 @@ class Matcher:
 
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
+# ... and of which a year or a count may be.
+_NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
+                            .split())
 # Latin letters with diacritics too: "Müllerson", "Zürich", "Šefčovič".
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)\b")
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
