@@ -176,13 +176,18 @@ def asked_kind(question: str, is_name: Callable[[str], bool] = lambda word: Fals
     return found.group("kind") if found else None
 
 
+# Verbs in the past that do not end in "-ed": "which movement made people ashamed of flying".
+_IRREGULAR_PAST = ("made|took|gave|got|went|came|saw|said|told|kept|left|brought|sent|won|lost|led|held|began|became"
+                   "|drove|threw|sought|built|bought|fought|found|meant|met|paid|sold|spent|stood|struck|taught|thought"
+                   "|wrote|broke|chose|grew|knew|rose|spoke|wore")
 # "Which missiles did Trump give ...", "which colour revolutions does the author name ...": the words
 # from "which" to the verb or preposition after them, when there is one within three words, are the
 # kind asked for ("colour revolutions"). Without one the question's shape is not clear enough.
 _WHICH_INSTANCES = re.compile(
     _WHICH + r"(?P<kind>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?:\s+(?:exactly|precisely|specifically))?"
     r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|of|in|on|at|to|for|from|with"
-    r"|under|toward|towards|against|during|after|before|about|between|besides|that|who|\w{3,}ed)\b")
+    r"|under|toward|towards|against|during|after|before|about|between|besides|that|who|\w{3,}ed|" + _IRREGULAR_PAST
+    + r")\b")
 # "What missiles (exactly) did Trump send" asks the same of a plural noun after "what", when an
 # auxiliary follows it ("what drives value-based diplomacy" asks no such thing).
 _WHAT_INSTANCES = re.compile(
