@@ -140,7 +140,8 @@ def operating_point(knowledge: Knowledge, semantic: SemanticIndex | None, mode: 
 def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[float, dict[str, float]]:
     """From (probability, answered at threshold 0, right if answered, a question to refuse) per
     validation question: the lowest threshold from which at most MAX_WRONG of the answers are wrong
-    (else the lowest one where right outcomes less WRONG_COST times the wrong answers are most)."""
+    (else the one where right outcomes less WRONG_COST times the wrong answers, averaged over SMOOTHING
+    thresholds either side, are most)."""
     points = []  # (threshold, accuracy, wrong per answer, wrong answers)
     within = []  # per threshold: at most MAX_WRONG wrong, even with one wrong answer more
     values = []  # per threshold: right outcomes less WRONG_COST per wrong answer
@@ -160,10 +161,10 @@ def choose_threshold(outcomes: list[tuple[float, bool, bool, bool]]) -> tuple[fl
     if keeping and keeping[0][1] >= best - MAX_COST:
         threshold, accuracy, wrong, _ = keeping[0]
     else:
-        # A wrong answer counts as WRONG_COST refusals of answerable questions: the lowest threshold
-        # that does best so (argmax takes the first of equals), averaged over its neighbours: the
-        # curve is flat from about 0.22 to 0.42, within 12 of 1,800, and unsmoothed one synonym more
-        # in the base moved its peak from 0.26 to 0.34.
+        # A wrong answer counts as WRONG_COST refusals of answerable questions: the threshold that does
+        # best so, averaged over its neighbours (argmax takes the first of equals). The curve is flat from
+        # about 0.22 to 0.42, within 12 of 1,800: unsmoothed, one synonym more in the base moved its peak
+        # from 0.26 to 0.34.
         smooth = [np.mean(values[max(0, k - SMOOTHING):k + SMOOTHING + 1]) for k in range(len(values))]
         threshold, accuracy, wrong, _ = points[int(np.argmax(smooth))]
     return threshold, {"validation_accuracy": accuracy, "best_validation_accuracy": best, "wrong_per_answered": wrong}

@@ -634,8 +634,8 @@ class Matcher:
         # The names of the article's setting (most of its facts name them: "Russia") are no instance of a
         # kind asked for, unless it is a kind of place or power ("which country did Bush visit").
         setting = frozenset() if terms & _PLACE_KINDS else self._setting
-        # A year or a count is no instance of a kind either ("which airlines opposed the ban", of a ban that
-        # "took effect in 2023"), unless it is a kind of time or number ("which year").
+        # A year or a count is no instance of a kind either ("what presents did Putin give Bush", of the
+        # inaugurations "in 2000"), unless it is a kind of time or number ("which year").
         numbers_new = bool(numbers - asked) and bool(terms & _NUMBERED_KINDS)
         names_nothing_new = not numbers_new and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
