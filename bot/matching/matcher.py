@@ -40,6 +40,7 @@ from .normalise import (
     normalise,
 )
 from .particulars import (
+    DEMONYMS,
     asked_holder,
     asked_instances,
     asked_kind,
@@ -206,6 +207,9 @@ class Matcher:
         # A word of the base's texts -> its terms, kept: the instance check reads a fact's words often.
         self._word_terms = functools.cache(
             lambda word: frozenset(content_terms(normalise(word), self.lexical.synonyms)))
+        # A people's adjective -> its country, as terms ("french" -> "franc").
+        self._countries = {t: self._word_terms(country) for demonym, country in DEMONYMS.items()
+                           for t in self._word_terms(demonym)}
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         """The runs of capitalised words of a text that hold one of its names, each as its terms."""
@@ -628,6 +632,7 @@ class Matcher:
             kind = asked_kind(ev.question, self._is_name)
             terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         asked = {t.term for t in ev.terms}
+        asked |= {c for t in asked for c in self._countries.get(t, ())}
         top = shown[0]
         i = self._index_of[top.id]
         numbers = {n for n in self._fact_names[i] if n.isdigit()}

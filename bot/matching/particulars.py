@@ -176,6 +176,20 @@ def asked_kind(question: str, is_name: Callable[[str], bool] = lambda word: Fals
     return found.group("kind") if found else None
 
 
+# A people's adjective names its country ("which French cities" asks about France): an instance of a
+# kind is no more new where the fact writes the country.
+DEMONYMS = {demonym: country for pair in """
+american:america british:britain english:england scottish:scotland welsh:wales irish:ireland french:france
+german:germany dutch:netherlands belgian:belgium swiss:switzerland austrian:austria italian:italy spanish:spain
+portuguese:portugal swedish:sweden norwegian:norway danish:denmark finnish:finland polish:poland czech:czechia
+slovak:slovakia hungarian:hungary romanian:romania bulgarian:bulgaria greek:greece turkish:turkey serbian:serbia
+croatian:croatia slovenian:slovenia lithuanian:lithuania latvian:latvia estonian:estonia belarusian:belarus
+ukrainian:ukraine russian:russia moldovan:moldova georgian:georgia armenian:armenia azerbaijani:azerbaijan
+kazakh:kazakhstan chechen:chechnya kosovar:kosovo chinese:china japanese:japan korean:korea taiwanese:taiwan
+indian:india pakistani:pakistan afghan:afghanistan iranian:iran iraqi:iraq syrian:syria israeli:israel
+egyptian:egypt libyan:libya saudi:arabia canadian:canada mexican:mexico brazilian:brazil cuban:cuba
+venezuelan:venezuela australian:australia european:europe
+""".split() for demonym, country in [pair.split(":")]}
 # Verbs in the past that do not end in "-ed": "which movement made people ashamed of flying".
 _IRREGULAR_PAST = ("made|took|gave|got|went|came|saw|said|told|kept|left|brought|sent|won|lost|led|held|began|became"
                    "|drove|threw|sought|built|bought|fought|found|meant|met|paid|sold|spent|stood|struck|taught|thought"
