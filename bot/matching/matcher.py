@@ -105,7 +105,10 @@ _GAPS = (
     # control": words of importance too.
     (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
                 r"|what (is|was|are|were) (the |its |their )?(\w+ ){0,3}(profit|revenue|cost|price|budget|population"
-                r"|salary|size|length|distance|number|age|percentage|amount|total|toll)s?"
+                r"|salary|size|length|distance|number|age|percentage|amount|total|toll|speed|weight|height|capacity)s?"
+                # "what top speed does the train reach", "what size of army does Ukraine have"
+                r"|what (\w+ )?(profit|revenue|price|budget|population|salary|size|length|distance|age|percentage"
+                r"|amount|total|toll|speed|weight|height|capacity)s? (of \w+ )?(does|do|did|will|would|can|could)"
                 # "what does a ticket from Brussels to Berlin cost"
                 r"|what (does|do|did|will|would) (\w+ ){1,8}cost$"
                 # "каков бюджет клуба", "какой тираж у журнала", "какова численность армии"
