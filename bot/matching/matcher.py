@@ -568,7 +568,7 @@ class Matcher:
             if not fact.answer_ru:
                 return False  # a base without Russian answers cannot say in Russian who speaks
             # Only its names: Russian word order puts other words next to the speaker ("что именно Трамп сказал").
-            names = terms & self._base_names_ru
+            names = self._as_written_ru(terms)
             if not names:  # a name the article never writes cannot be reported speaking
                 written = {normalise(n) for n in _names(ev.question, _CYRILLIC_NAME)}  # ё as е, like the speaker
                 return not written.isdisjoint(speaker.split()) or self._unknown_someone(ev, speaker)
@@ -589,6 +589,13 @@ class Matcher:
             # article never writes cannot be reported speaking.
             return self._unwritten(ev, speaker)
         return bool(terms) and not terms <= speakers
+
+    def _as_written_ru(self, terms: set[str]) -> set[str]:
+        """The names the Russian answers write that are these terms, in any case form: the answers'
+        "Медведева" stems to "медведев", a reader's "медведев" to "медвед"."""
+        return {name for t in terms for name in self._base_names_ru
+                if t == name or (min(len(t), len(name)) >= _MIN_STEM_RU and abs(len(t) - len(name)) <= _ENDING_RU
+                                 and (name.startswith(t) or t.startswith(name)))}
 
     def _unwritten(self, ev: Evidence, who: str) -> bool:
         """Whether someone asked about is a name the article never writes, nor one like it (a
@@ -718,6 +725,8 @@ class Matcher:
         return tuple(picks)
 
 
+# Case endings of Russian names: a stem this long that differs in at most this many last letters is one name.
+_MIN_STEM_RU, _ENDING_RU = 4, 2
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
 # ... and of which a year or a count may be.
