@@ -53,6 +53,7 @@ from .particulars import (
     gives_a_count,
     gives_a_date,
     gives_a_duration,
+    kind_of_whom,
     names_a_role,
     names_an_instance,
     names_office_ru,
@@ -655,6 +656,8 @@ class Matcher:
         names_nothing_new = not numbers_new and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
+        if ev.lang == "en" and len(terms) == 1 and self._of_another(ev.normalised, next(iter(terms)), shown):
+            return True
         if instances is None:
             return False
         word_terms = self._word_terms
@@ -666,6 +669,26 @@ class Matcher:
         # The first of them that speaks of the kind must name one ("he had provided missiles" beside the
         # first term's weapons, which speaks of none, does not say which).
         return next((n for n in named if n is not None), None) is False
+
+    def _of_another(self, normalised: str, kind: str, shown: tuple[Fact, ...]) -> bool:
+        """Verification: "which Georgian president asked to join NATO" is not answered by a fact whose
+        presidents are another country's ("President George W. Bush", "French President Nicolas
+        Sarkozy"): where a people's adjective says whose kind is asked, the fact must say so of it where
+        it speaks of the kind. The article's setting aside ("which American president": "President Bush")."""
+        def countries(word: str) -> set[str]:  # "French" and "France" alike
+            terms = self._word_terms(word)
+            return {*terms, *(c for t in terms for c in self._countries.get(t, ()))}
+
+        words = normalised.split()
+        at = next((k for k, w in enumerate(words) if kind in self._word_terms(w)), 0)
+        # The adjectives right before the kind word: "which Georgian president".
+        whose = {c for w in words[max(0, at - 2):at] for t in self._word_terms(w) for c in self._countries.get(t, ())}
+        whose -= self._setting
+        if not whose:
+            return False
+        said = (kind_of_whom(f"{f.quote} {f.answer}", lambda w: kind in self._word_terms(w),
+                             lambda w: not whose.isdisjoint(countries(w))) for f in shown)
+        return next((s for s in said if s is not None), None) is False
 
     def _names_no_one(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: "who sponsors the Valdai Papers", "who announced that New START would expire"

@@ -286,6 +286,24 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
     return spoken
 
 
+# Words either side of a kind word where whose it is is said ("French President", "president of France").
+WHOSE_REACH = 3
+
+
+def kind_of_whom(text: str, is_head: Callable[[str], bool], is_whose: Callable[[str], bool]) -> bool | None:
+    """Whether a text, where it speaks of a kind (`is_head`), says it is the one asked about (`is_whose`
+    within WHOSE_REACH words: "French President Nicolas Sarkozy" for "which French president"); None
+    when it never speaks of the kind."""
+    spoken = None
+    for words in _sentence_words(text):
+        for at, word in enumerate(words):
+            if is_head(word):
+                spoken = False
+                if any(is_whose(w) for w in words[max(0, at - WHOSE_REACH):at + 1 + WHOSE_REACH]):
+                    return True
+    return spoken
+
+
 def asks_for_someone(normalised: str, lang: str) -> bool:
     """Whether a question asks who did something ("who sponsors the series"), not who someone is
     ("who is Hegseth") nor which of those it names ("who pushed harder, the US or Europe")."""
