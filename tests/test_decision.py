@@ -152,7 +152,7 @@ def test_a_year_is_no_instance_of_a_kind_asked_for_unless_a_kind_of_time(engine)
     assert decision.answered and decision.best.fact.id == "bush-putin-2000", (decision.best, decision.confidence)
 
 
-def test_a_kind_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(engine):
+def test_a_kind_or_office_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(engine):
     # The Bucharest fact's presidents are "President George W. Bush" and "French President Nicolas
     # Sarkozy": no Ukrainian one (answered at 0.90); the French one is answered.
     question = "which ukrainian president asked to join nato in 2008"
@@ -160,6 +160,10 @@ def test_a_kind_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(engine):
     assert "does not say which" in engine.reply(question).plain()
     decision = engine.decide("which french president opposed ukraine joining nato in 2008")
     assert decision.answered and decision.best.fact.id == "bucharest-2008", (decision.best, decision.confidence)
+    # ... asked as an office of a country too (answered at 0.60).
+    question = "who was the president of georgia in 2008"
+    assert not engine.decide(question).answered
+    assert "does not say who" in engine.reply(question).plain()
     # The article's setting aside: the American president is "President George W. Bush".
     decision = engine.decide("which american president pushed for ukraine and georgia to join nato")
     assert decision.answered and decision.best.fact.id == "bucharest-2008", (decision.best, decision.confidence)

@@ -214,6 +214,7 @@ class Matcher:
         # A people's adjective -> its country, as terms ("french" -> "franc").
         self._countries = {t: self._word_terms(country) for demonym, country in DEMONYMS.items()
                            for t in self._word_terms(demonym)}
+        self._country_terms = frozenset().union(*self._countries.values())
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         """The runs of capitalised words of a text that hold one of its names, each as its terms."""
@@ -624,7 +625,11 @@ class Matcher:
             return bool(office and fact.answer_ru) and not names_office_ru(fact.answer_ru, office)
         office = asked_office(ev.normalised)
         terms = self._terms_of(ev, office) if office else set()
-        return bool(terms) and not all(self.lexical.fact_has(fact, t) for t in terms)
+        if terms and not all(self.lexical.fact_has(fact, t) for t in terms):
+            return True
+        # ... and of whom: "who was Georgia's president at Bucharest" is not answered by its American and
+        # French presidents.
+        return len(terms) == 1 and self._of_another(ev.normalised, next(iter(terms)), (fact,))
 
     def _unnamed_kind(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which company builds the carriages" is answered only by a fact that speaks
@@ -673,16 +678,19 @@ class Matcher:
     def _of_another(self, normalised: str, kind: str, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which Georgian president asked to join NATO" is not answered by a fact whose
         presidents are another country's ("President George W. Bush", "French President Nicolas
-        Sarkozy"): where a people's adjective says whose kind is asked, the fact must say so of it where
-        it speaks of the kind. The article's setting aside ("which American president": "President Bush")."""
+        Sarkozy"): where a country or its people's adjective says whose kind is asked, the fact must say
+        so of it where it speaks of the kind. The article's setting aside ("which American president":
+        "President Bush")."""
         def countries(word: str) -> set[str]:  # "French" and "France" alike
             terms = self._word_terms(word)
             return {*terms, *(c for t in terms for c in self._countries.get(t, ()))}
 
         words = normalised.split()
         at = next((k for k, w in enumerate(words) if kind in self._word_terms(w)), 0)
-        # The adjectives right before the kind word: "which Georgian president".
-        whose = {c for w in words[max(0, at - 2):at] for t in self._word_terms(w) for c in self._countries.get(t, ())}
+        # The words right before the kind word, or after it and "of": "which Georgian president",
+        # "Georgia's president", "the president of Georgia".
+        after = words[at + 2:at + 4] if words[at + 1:at + 2] == ["of"] else []
+        whose = {c for w in (*words[max(0, at - 2):at], *after) for c in countries(w) if c in self._country_terms}
         whose -= self._setting
         if not whose:
             return False
