@@ -686,7 +686,9 @@ class Matcher:
             return {*terms, *(c for t in terms for c in self._countries.get(t, ()))}
 
         words = normalised.split()
-        at = next((k for k, w in enumerate(words) if kind in self._word_terms(w)), 0)
+        at = next((k for k, w in enumerate(words) if kind in self._word_terms(w)), None)
+        if at is None:
+            return False
         # The words right before the kind word, or after it and "of": "which Georgian president",
         # "Georgia's president", "the president of Georgia".
         after = words[at + 2:at + 4] if words[at + 1:at + 2] == ["of"] else []
