@@ -145,28 +145,23 @@ def test_the_articles_setting_is_no_instance_of_a_kind_asked_for_unless_a_place_
 
 def test_a_year_is_no_instance_of_a_kind_asked_for_unless_a_kind_of_time(engine):
     # The inaugurations fact names the year 2000 and no present (answered at 0.58).
-    question = "What presents did Putin give Bush after they took office?"
-    assert not engine.decide(question).answered
-    assert "does not say which" in engine.reply(question).plain()
-    decision = engine.decide("which year did bush and putin take office")
-    assert decision.answered and decision.best.fact.id == "bush-putin-2000", (decision.best, decision.confidence)
+    refused_then_answered(engine, ("What presents did Putin give Bush after they took office?",
+                                   "which year did bush and putin take office"), "bush-putin-2000",
+                          says="does not say which")
 
 
-def test_a_kind_or_office_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(engine):
+@pytest.mark.parametrize(("asked", "says"), [
     # The Bucharest fact's presidents are "President George W. Bush" and "French President Nicolas
     # Sarkozy": no Ukrainian one (answered at 0.90); the French one is answered.
-    question = "which ukrainian president asked to join nato in 2008"
-    assert not engine.decide(question).answered
-    assert "does not say which" in engine.reply(question).plain()
-    decision = engine.decide("which french president opposed ukraine joining nato in 2008")
-    assert decision.answered and decision.best.fact.id == "bucharest-2008", (decision.best, decision.confidence)
-    # ... asked as an office of a country too (answered at 0.60).
-    question = "who was the president of georgia in 2008"
-    assert not engine.decide(question).answered
-    assert "does not say who" in engine.reply(question).plain()
-    # The article's setting aside: the American president is "President George W. Bush".
-    decision = engine.decide("which american president pushed for ukraine and georgia to join nato")
-    assert decision.answered and decision.best.fact.id == "bucharest-2008", (decision.best, decision.confidence)
+    (("which ukrainian president asked to join nato in 2008",
+      "which french president opposed ukraine joining nato in 2008"), "does not say which"),
+    # ... asked as an office of a country too (answered at 0.60); the article's setting aside, the
+    # American president is "President George W. Bush".
+    (("who was the president of georgia in 2008",
+      "which american president pushed for ukraine and georgia to join nato"), "does not say who"),
+])
+def test_a_kind_or_office_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(engine, asked, says):
+    refused_then_answered(engine, asked, "bucharest-2008", says=says)
 
 
 def test_a_name_typed_in_lower_case_or_a_word_made_from_it_is_not_the_kind_asked_for(engine):
