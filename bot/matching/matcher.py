@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -56,7 +57,6 @@ from .particulars import (
     kind_of_whom,
     names_a_role,
     names_an_instance,
-    names_office_ru,
     speakers_text,
     unreported_event,
 )
@@ -595,8 +595,10 @@ class Matcher:
     def _as_written_ru(self, terms: set[str]) -> set[str]:
         """The names the Russian answers write that are these terms, in any case form: the answers'
         "Медведева" stems to "медведев", a reader's "медведев" to "медвед"."""
+        tuning = self.lexical.tuning  # the lexical stage's measure of one word's stems in two cases
         return {name for t in terms for name in self._base_names_ru
-                if t == name or (min(len(t), len(name)) >= _MIN_STEM_RU and abs(len(t) - len(name)) <= _ENDING_RU
+                if t == name or (min(len(t), len(name)) >= tuning.inflection_min_stem
+                                 and abs(len(t) - len(name)) <= tuning.inflection_max_extra
                                  and (name.startswith(t) or t.startswith(name)))}
 
     def _unwritten(self, ev: Evidence, who: str) -> bool:
@@ -622,7 +624,7 @@ class Matcher:
         A Russian question is read against the fact's Russian answer ("как звали посла США")."""
         if ev.lang == "ru":
             office = asked_office_ru(ev.normalised)
-            return bool(office and fact.answer_ru) and not names_office_ru(fact.answer_ru, office)
+            return bool(office and fact.answer_ru) and office.search(fact.answer_ru) is None
         office = asked_office(ev.normalised)
         terms = self._terms_of(ev, office) if office else set()
         if terms and not all(self.lexical.fact_has(fact, t) for t in terms):
@@ -647,8 +649,7 @@ class Matcher:
         else:
             kind = asked_kind(ev.question, self._is_name)
             terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
-        asked = {t.term for t in ev.terms}
-        asked |= {c for t in asked for c in self._countries.get(t, ())}
+        asked = self._with_countries({t.term for t in ev.terms})
         top = shown[0]
         i = self._index_of[top.id]
         numbers = {n for n in self._fact_names[i] if n.isdigit()}
@@ -681,10 +682,6 @@ class Matcher:
         Sarkozy"): where a country or its people's adjective says whose kind is asked, the fact must say
         so of it where it speaks of the kind. The article's setting aside ("which American president":
         "President Bush")."""
-        def countries(word: str) -> set[str]:  # "French" and "France" alike
-            terms = self._word_terms(word)
-            return {*terms, *(c for t in terms for c in self._countries.get(t, ()))}
-
         words = normalised.split()
         at = next((k for k, w in enumerate(words) if kind in self._word_terms(w)), None)
         if at is None:
@@ -692,13 +689,18 @@ class Matcher:
         # The words right before the kind word, or after it and "of": "which Georgian president",
         # "Georgia's president", "the president of Georgia".
         after = words[at + 2:at + 4] if words[at + 1:at + 2] == ["of"] else []
-        whose = {c for w in (*words[max(0, at - 2):at], *after) for c in countries(w) if c in self._country_terms}
+        whose = {c for w in (*words[max(0, at - 2):at], *after) for c in self._with_countries(self._word_terms(w))
+                 if c in self._country_terms}
         whose -= self._setting
         if not whose:
             return False
         said = (kind_of_whom(f"{f.quote} {f.answer}", lambda w: kind in self._word_terms(w),
-                             lambda w: not whose.isdisjoint(countries(w))) for f in shown)
+                             lambda w: not whose.isdisjoint(self._with_countries(self._word_terms(w)))) for f in shown)
         return next((s for s in said if s is not None), None) is False
+
+    def _with_countries(self, terms: Collection[str]) -> set[str]:
+        """Terms with the country of each people's adjective among them: "French" and "France" alike."""
+        return {*terms, *(c for t in terms for c in self._countries.get(t, ()))}
 
     def _names_no_one(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: "who sponsors the Valdai Papers", "who announced that New START would expire"
@@ -758,8 +760,6 @@ class Matcher:
         return tuple(picks)
 
 
-# Case endings of Russian names: a stem this long that differs in at most this many last letters is one name.
-_MIN_STEM_RU, _ENDING_RU = 4, 2
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
 # ... and of which a year or a count may be.

@@ -178,7 +178,7 @@ def asked_kind(question: str, is_name: Callable[[str], bool] = lambda word: Fals
 
 # A people's adjective names its country ("which French cities" asks about France): an instance of a
 # kind is no more new where the fact writes the country.
-DEMONYMS = {demonym: country for pair in """
+DEMONYMS = dict(pair.split(":") for pair in """
 american:america british:britain english:england scottish:scotland welsh:wales irish:ireland french:france
 german:germany dutch:netherlands belgian:belgium swiss:switzerland austrian:austria italian:italy spanish:spain
 portuguese:portugal swedish:sweden norwegian:norway danish:denmark finnish:finland polish:poland czech:czechia
@@ -189,7 +189,7 @@ kazakh:kazakhstan chechen:chechnya kosovar:kosovo chinese:china japanese:japan k
 indian:india pakistani:pakistan afghan:afghanistan iranian:iran iraqi:iraq syrian:syria israeli:israel
 egyptian:egypt libyan:libya saudi:arabia canadian:canada mexican:mexico brazilian:brazil cuban:cuba
 venezuelan:venezuela australian:australia european:europe
-""".split() for demonym, country in [pair.split(":")]}
+""".split())
 # Verbs in the past that do not end in "-ed": "which movement made people ashamed of flying".
 _IRREGULAR_PAST = ("made|took|gave|got|went|came|saw|said|told|kept|left|brought|sent|won|lost|led|held|began|became"
                    "|drove|threw|sought|built|bought|fought|found|meant|met|paid|sold|spent|stood|struck|taught|thought"
@@ -341,11 +341,6 @@ def asked_office_ru(normalised: str) -> re.Pattern[str] | None:
     if found is None:
         return None
     return next((office for office in _OFFICES_RU if office.search(found.group("words"))), None)
-
-
-def names_office_ru(text: str, office: re.Pattern[str]) -> bool:
-    """Whether a Russian text names an office, in any of its forms (`office`: from asked_office_ru)."""
-    return office.search(text) is not None
 
 
 def asked_office(normalised: str) -> str | None:
