@@ -383,6 +383,15 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
+@pytest.mark.parametrize("question", ["putin comeback in 2012, what did it mean for the reset",
+                                      "the kremlin comeback of 2012 and obama's reset"])
+def test_a_comeback_dated_is_a_return_to_power_not_a_reply(engine, question):
+    # "Zelensky's comeback" is his reply, but a comeback in a year is Putin's return: both were
+    # refused as asking what Putin (or the Kremlin) said, at 0.69 and 0.66.
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == "reset-failed", (decision.gap, decision.confidence)
+
+
 @pytest.mark.parametrize(("asked", "answered", "says"), [
     # A name the article never writes cannot be reported speaking, as in Russian, whatever its letters
     # ("Søren" and "Müller" were no names: answered at 0.43 and 0.42). The reply names an unknown word.

@@ -41,9 +41,11 @@ _ASKED = re.compile(
     r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
+# A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
 _ASKED_REPLY = re.compile(
     r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?!(?:the|a|an)\s)(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
-    r"(?:response|reply|reaction|comeback|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
+    r"(?:response|reply|reaction|comeback(?!\s+(?:(?:in|of)\s+)?\d|\s+(?:to|as)\s+(?:the\s+)?(?:power|office|presidency"
+    r"|kremlin|white house|president)\b)|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
 # "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
