@@ -41,6 +41,7 @@ from .normalise import (
     normalise,
 )
 from .particulars import (
+    CALLINGS,
     DEMONYMS,
     asked_holder,
     asked_instances,
@@ -628,6 +629,11 @@ class Matcher:
         office = asked_office(ev.normalised)
         terms = self._terms_of(ev, office) if office else set()
         if terms and not all(self.lexical.fact_has(fact, t) for t in terms):
+            return True
+        # A calling shares its stem with what its holder does ("negotiator" and "negotiations", "economist"
+        # and "economic"): unless the base has a synonym for it, the fact must write the calling itself.
+        if office in CALLINGS and self.lexical.synonyms.fold(office) == office and not re.search(
+                rf"\b{office}s?\b", f"{fact.quote} {fact.answer}", re.IGNORECASE):
             return True
         # ... and of whom: "who was Georgia's president at Bucharest" is not answered by its American and
         # French presidents.

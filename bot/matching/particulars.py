@@ -147,11 +147,13 @@ _WHO_DID = {"en": re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b
 # "which Deutsche Bahn executive decided ...", "which activist coined ...": a person asked for by a
 # calling. Not "leader" or "president", which a fact answers by naming the holder ("President Bush"),
 # nor a calling past the verb ("what did the defence minister say" asks what was said).
+CALLINGS = frozenset("""
+executive activist diplomat ambassador envoy senator lawmaker politician adviser advisor aide founder ceo chairman
+director manager negotiator spokesman journalist economist commander officer minister
+""".split())
 _WHICH_CALLING = re.compile(
     r"^(?:which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[\w'-]+\s+)"
-    r"{0,3}?(?P<calling>executive|activist|diplomat|ambassador|envoy|senator"
-    r"|lawmaker|politician|adviser|advisor|aide|founder|ceo|chairman|director|manager|negotiator|spokesman"
-    r"|journalist|economist|commander|officer|minister)s?\b")
+    rf"{{0,3}}?(?P<calling>{'|'.join(sorted(CALLINGS))})s?\b")
 
 
 # "Which company builds ...", "which French cities lost ...": the kind of thing a question asks to be
