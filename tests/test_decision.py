@@ -164,6 +164,21 @@ def test_a_kind_or_office_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(
     refused_then_answered(engine, asked, "bucharest-2008", says=says)
 
 
+@pytest.mark.parametrize(("question", "kept"), [
+    # The cold-peace fact names NATO, asked of, and only countries besides (Iran, Iraq, Chechnya, the
+    # Kosovo War): no official (answered at 0.85); asked for countries, it names some.
+    ("which nato officials turned the nineties into a cold peace",
+     "which countries were disputes over in the nineties"),
+    # The first-term fact names Ukraine: no expert (answered at 0.37).
+    ("which russian experts did trump's first administration sanction",
+     "what did trump's first administration begin sending to ukraine"),
+])
+def test_no_country_is_the_person_a_which_question_asks_for(engine, question, kept):
+    assert not engine.decide(question).answered, question
+    assert "does not say which" in engine.reply(question).plain()
+    assert engine.decide(kept).answered, kept
+
+
 def test_a_name_typed_in_lower_case_or_a_word_made_from_it_is_not_the_kind_asked_for(engine):
     # "russian city": the kind is the city, which the visit fact does not name (answered at 0.96);
     # "western politicians": "the West" is what "Western" names, nothing new (answered at 0.94); and

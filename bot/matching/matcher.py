@@ -662,6 +662,10 @@ class Matcher:
         # The names of the article's setting (most of its facts name them: "Russia") are no instance of a
         # kind asked for, unless it is a kind of place or power ("which country did Bush visit").
         setting = frozenset() if terms & _PLACE_KINDS else self._setting
+        # Nor is any country an instance of a kind of person ("which Russian oligarchs were sanctioned" is
+        # not answered by a fact naming Ukraine).
+        if terms & _PERSON_KINDS:
+            setting |= self._country_terms
         # A year or a count is no instance of a kind either ("what presents did Putin give Bush", of the
         # inaugurations "in 2000"), unless it is a kind of time or number ("which year").
         numbers_new = bool(numbers - asked) and bool(terms & _NUMBERED_KINDS)
@@ -768,6 +772,12 @@ class Matcher:
 
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
+# Kinds of person (stems): no country is one.
+_PERSON_KINDS = frozenset("""
+oligarch leader offici politician diplomat minist presid chancellor senat journalist scholar colleagu expert advis
+envoy ambassador spokesman person individu businessman billionair analyst author writer academ professor economist
+activist negoti command aid lawmak
+""".split())
 # ... and of which a year or a count may be.
 _NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
                             .split())
