@@ -526,10 +526,10 @@ def unreported_event(normalised: str, text: str) -> bool:
         and not (asked is _ASKED_BIRTH_OR_DEATH and _dies_in_a_figure(normalised, text)) for asked, reported in _EVENTS)
 
 
-# "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO": content
-# written, which a fact made of names (the byline) never gives.
-_ASKED_WRITINGS = re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+(?:[\w'-]+\s+){1,3}?"
-                             r"(?:write|written|publish|published)\b")
+# "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO", "which
+# other papers has he written": content written, which a fact made of names (the byline) never gives.
+_ASKED_WRITINGS = re.compile(r"^(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:did|does|do|has|have|had)\s+"
+                             r"(?:[\w'-]+\s+){1,3}?(?:write|written|publish|published|author|authored)\b")
 
 
 def asks_for_writings(normalised: str) -> bool:
