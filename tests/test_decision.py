@@ -159,6 +159,12 @@ def test_a_year_is_no_instance_of_a_kind_asked_for_unless_a_kind_of_time(engine)
     # American president is "President George W. Bush".
     (("who was the president of georgia in 2008",
       "which american president pushed for ukraine and georgia to join nato"), "does not say who"),
+    # A leader is whatever office the fact writes: none of its offices is Georgia's or Ukraine's
+    # (answered at 0.92 and 0.94); its German chancellor and French president are European leaders.
+    (("which georgian leader asked for nato membership in 2008",
+      "who were the european leaders against membership for ukraine and georgia in 2008"), "does not say which"),
+    (("who was ukraine's leader when bush pushed it toward nato", "who was france's leader at bucharest"),
+     "does not say who"),
 ])
 def test_a_kind_or_office_asked_of_a_people_needs_a_fact_that_says_it_is_theirs(engine, asked, says):
     refused_then_answered(engine, asked, "bucharest-2008", says=says)

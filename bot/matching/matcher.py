@@ -702,9 +702,16 @@ class Matcher:
         whose = {c for w in (*words[max(0, at - 2):at], *after) for c in self._with_countries(self._word_terms(w))
                  if c in self._country_terms}
         whose -= self._setting
+        # A leader, a head or a chief is whatever office the fact writes: "President George W. Bush" is
+        # America's leader, no one is Georgia's; and a continent's are its countries' ("German
+        # Chancellor Angela Merkel" is one of the European leaders).
+        generic = kind in _GENERIC_ROLES
+        if generic:
+            whose -= self._word_terms("europe")
         if not whose:
             return False
-        said = (kind_of_whom(f"{f.quote} {f.answer}", lambda w: kind in self._word_terms(w),
+        said = (kind_of_whom(f"{f.quote} {f.answer}",
+                             lambda w: kind in self._word_terms(w) or (generic and names_a_role(w.lower())),
                              lambda w: not whose.isdisjoint(self._with_countries(self._word_terms(w)))) for f in shown)
         return next((s for s in said if s is not None), None) is False
 
@@ -772,6 +779,7 @@ class Matcher:
 
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
+_GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
 # Kinds of person (stems): no country is one.
 _PERSON_KINDS = frozenset("""
 oligarch leader offici politician diplomat minist presid chancellor senat journalist scholar colleagu expert advis
