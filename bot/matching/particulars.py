@@ -149,7 +149,7 @@ _WHO_DID = {"en": re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b
 # nor a calling past the verb ("what did the defence minister say" asks what was said).
 CALLINGS = frozenset("""
 executive activist diplomat ambassador envoy senator lawmaker politician adviser advisor aide founder ceo chairman
-director manager negotiator spokesman journalist economist commander officer minister
+director manager negotiator spokesman journalist economist commander officer minister secretary
 """.split())
 _WHICH_CALLING = re.compile(
     r"^(?:which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[\w'-]+\s+)"
