@@ -43,6 +43,7 @@ from .normalise import (
 from .particulars import (
     CALLINGS,
     DEMONYMS,
+    PERSONS,
     asked_holder,
     asked_instances,
     asked_kind,
@@ -216,6 +217,7 @@ class Matcher:
         self._countries = {t: self._word_terms(country) for demonym, country in DEMONYMS.items()
                            for t in self._word_terms(demonym)}
         self._country_terms = frozenset().union(*self._countries.values())
+        self._person_kinds = frozenset(t for word in PERSONS for t in self._word_terms(word))
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         """The runs of capitalised words of a text that hold one of its names, each as its terms."""
@@ -664,7 +666,7 @@ class Matcher:
         setting = frozenset() if terms & _PLACE_KINDS else self._setting
         # Nor is any country an instance of a kind of person ("which Russian oligarchs were sanctioned" is
         # not answered by a fact naming Ukraine).
-        if terms & _PERSON_KINDS:
+        if terms & self._person_kinds:
             setting |= self._country_terms
         # A year or a count is no instance of a kind either ("what presents did Putin give Bush", of the
         # inaugurations "in 2000"), unless it is a kind of time or number ("which year").
@@ -780,12 +782,6 @@ class Matcher:
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
 _GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
-# Kinds of person (stems): no country is one.
-_PERSON_KINDS = frozenset("""
-oligarch leader offici politician diplomat minist presid chancellor senat journalist scholar colleagu expert advis
-envoy ambassador spokesman person individu businessman billionair analyst author writer academ professor economist
-activist negoti command aid lawmak
-""".split())
 # ... and of which a year or a count may be.
 _NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
                             .split())

@@ -151,6 +151,11 @@ CALLINGS = frozenset("""
 executive activist diplomat ambassador envoy senator lawmaker politician adviser advisor aide founder ceo chairman
 director manager negotiator spokesman journalist economist commander officer minister secretary
 """.split())
+# Kinds of person, callings or not: no country is one.
+PERSONS = CALLINGS | frozenset("""
+oligarch leader official president chancellor scholar colleague expert person individual businessman billionaire
+analyst author writer academic professor
+""".split())
 _WHICH_CALLING = re.compile(
     r"^(?:which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[\w'-]+\s+)"
     rf"{{0,3}}?(?P<calling>{'|'.join(sorted(CALLINGS))})s?\b")
