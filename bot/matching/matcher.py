@@ -42,6 +42,7 @@ from .normalise import (
 )
 from .particulars import (
     CALLINGS,
+    CONTINENTS,
     DEMONYMS,
     PERSONS,
     asked_holder,
@@ -217,6 +218,7 @@ class Matcher:
         self._countries = {t: self._word_terms(country) for demonym, country in DEMONYMS.items()
                            for t in self._word_terms(demonym)}
         self._country_terms = frozenset().union(*self._countries.values())
+        self._continent_terms = frozenset(t for place in CONTINENTS for t in self._word_terms(place))
         self._person_kinds = frozenset(t for word in PERSONS for t in self._word_terms(word))
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
@@ -709,7 +711,7 @@ class Matcher:
         # Chancellor Angela Merkel" is one of the European leaders).
         generic = kind in _GENERIC_ROLES
         if generic:
-            whose -= self._word_terms("europe")
+            whose -= self._continent_terms
         if not whose:
             return False
         said = (kind_of_whom(f"{f.quote} {f.answer}",

@@ -199,6 +199,7 @@ indian:india pakistani:pakistan afghan:afghanistan iranian:iran iraqi:iraq syria
 egyptian:egypt libyan:libya saudi:arabia canadian:canada mexican:mexico brazilian:brazil cuban:cuba
 venezuelan:venezuela australian:australia european:europe
 """.split())
+CONTINENTS = frozenset({"europe"})  # of the places above, those whose leaders are their countries'
 # Verbs in the past that do not end in "-ed": "which movement made people ashamed of flying".
 _IRREGULAR_PAST = ("made|took|gave|got|went|came|saw|said|told|kept|left|brought|sent|won|lost|led|held|began|became"
                    "|drove|threw|sought|built|bought|fought|found|meant|met|paid|sold|spent|stood|struck|taught|thought"
