@@ -734,6 +734,12 @@ class Matcher:
         if not asks_for_someone(ev.normalised, ev.lang) or (russian and not self._russian):
             return False
         asked = {t.term for t in ev.terms}
+        # Someone of a country the reply never mentions is no one it names: "who will negotiate for China"
+        # is not answered by Trump's talks with Russia. The article's setting aside, and a continent, which
+        # its countries stand for ("who in Europe blocked ..." the German chancellor).
+        countries = (self._with_countries(asked) & self._country_terms) - self._setting - self._continent_terms
+        if not russian and any(not any(self.lexical.fact_has(f, c) for f in shown) for c in countries):
+            return True
         runs = self._name_runs_ru if russian else self._name_runs
         return all(self._names_nothing_new(runs[self._index_of[f.id]], asked) for f in shown)
 
