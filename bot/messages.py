@@ -36,6 +36,7 @@ class Messages:
     not_mentioned: str
     word: str  # one of the reader's words, quoted in the language's style
     gap_when: str
+    gap_day: str
     gap_how_many: str
     gap_how_long: str
     gap_who: str
@@ -109,6 +110,7 @@ EN = Messages(
     not_mentioned="The article does not mention {words}, so I won't guess.",
     word="“{word}”",
     gap_when="The article gives no date for that, so I won't guess.",
+    gap_day="The article does not give the exact day, so I won't guess.",
     gap_how_many="The article does not give that number, so I won't guess.",
     gap_how_long="The article does not say how long that lasted or took, so I won't guess.",
     gap_who="The article does not say who that was, so I won't guess.",
@@ -190,6 +192,7 @@ RU = Messages(
     not_mentioned="В статье не упоминается {words}, и я не буду гадать.",
     word="«{word}»",
     gap_when="В статье нет даты для этого, и я не буду гадать.",
+    gap_day="В статье не указан точный день, и я не буду гадать.",
     gap_how_many="В статье нет этой цифры, и я не буду гадать.",
     gap_how_long="В статье не сказано, сколько это длилось, и я не буду гадать.",
     gap_who="В статье не сказано, кто это был, и я не буду гадать.",

@@ -636,6 +636,10 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     # A treaty taking effect is an event: the expiry fact gives a date, but not that one (0.42, 0.66).
     ("when did new start come into force", "gives no date"),
     ("когда договор СНВ-3 вступил в силу", "нет даты"),
+    # A day asked for is not given by a month: the expiry fact says "February 2026" (0.99), the visit
+    # fact "May 2002" (0.82).
+    ("the exact date new start runs out", "does not give the exact day"),
+    ("в какой день буш прилетел в россию в 2002 году", "не указан точный день"),
 ])
 def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, question, says):
     assert not engine.decide(question).answered
@@ -651,6 +655,11 @@ def test_a_coming_to_office_that_only_says_when_is_no_event_to_report(engine):
     # "when Trump became president" dates what is asked: the first-term fact (imposed sanctions) answers.
     decision = engine.decide("what happened to sanctions when Trump became president")
     assert decision.answered and decision.best.fact.id == "trump-first-term", (decision.gap, decision.confidence)
+
+
+def test_a_day_asked_for_is_answered_by_a_fact_that_writes_one(engine):
+    decision = engine.decide("what day was the paper published")  # "25.03.2025"
+    assert decision.answered and decision.best.fact.id == "date", decision.best
 
 
 def test_a_stretch_of_time_answers_how_many_years(engine):

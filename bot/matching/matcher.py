@@ -41,6 +41,7 @@ from .normalise import (
     normalise,
 )
 from .particulars import (
+    ASKS_A_DAY,
     CALLINGS,
     CONTINENTS,
     DEMONYMS,
@@ -56,6 +57,7 @@ from .particulars import (
     asks_for_writings,
     gives_a_count,
     gives_a_date,
+    gives_a_day,
     gives_a_duration,
     kind_of_whom,
     names_a_role,
@@ -93,9 +95,13 @@ NAMES_ONLY_SHARE = 0.8  # a fact whose quote is at least this share names (a byl
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
 # What a fact's text must state to answer a question asking when, how many or how long.
-_STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.HOW_MANY: gives_a_count,
+_STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
+           Gap.HOW_MANY: gives_a_count,
            Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
+    # "what was the date of Bush's arrival", "on which day did they meet", "the exact date of ...": a month
+    # does not say it.
+    (ASKS_A_DAY, Gap.DAY),
     (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
     # Time left is answered by the date it runs out: "how much longer will New START last" (not "сколько
     # ещё стран вступит", how many more).

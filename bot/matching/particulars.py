@@ -393,6 +393,18 @@ def gives_a_date(text: str) -> bool:
     return _DATE.search(text) is not None
 
 
+# A day asked for ("on what day did Bush arrive", "the exact date", "в какой день"), not merely when. Not
+# "what date" nor "какого числа" alone: "до какого числа действует СНВ-3" is answered by "February 2026".
+ASKS_A_DAY = re.compile(r"\b(?:exact|precise) (?:date|day)\b|\b(?:what|which) day\b|^what (?:is|was) the date\b"
+                        r"|(?<!\w)в какой день|(?<!\w)точн\w* дат")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+
+
+def gives_a_day(text: str) -> bool:
+    """Whether a fact's text writes a day of a month: "February 28, 2025", "25.03.2025"."""
+    return _DAY_OF_MONTH.search(text) is not None or _NUMERIC_DATE.search(text) is not None
+
+
 # A stretch of time: "three decades", "30 years", "a few months", "for weeks". Not "short-lived" or
 # "did not last long": a fact saying that of its optimism does not say how long the Kosovo War lasted.
 _DURATION = re.compile(
