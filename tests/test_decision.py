@@ -410,6 +410,11 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     (("Zelensky's reaction to the missiles boast", "Trump's sheets and missiles boast"), "sheets-missiles"),
     (("Did Zelensky hit back at Trump in the Oval Office, and what did he say?",
       "What did Trump boast of giving Ukraine?"), "sheets-missiles"),
+    # How someone described something, what they suggested or offered is what they said: the summit fact
+    # names Sarkozy, the visit fact Putin, reporting neither speaking (answered at 0.78 and 0.71).
+    (("how did sarkozy describe bush's push for ukraine at bucharest",
+      "how did trump describe what biden gave ukraine"), "sheets-missiles"),
+    (("what did putin suggest to bush in 2002", "what did the obama team propose to moscow"), "obama-reset"),
 ])
 def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
     refused_then_answered(engine, asked, answered, says="does not report what was said")

@@ -196,6 +196,7 @@ class Matcher:
         lower = {t for w in lower_words for t in content_terms(w, self.lexical.synonyms)}
         single = (t for runs in self._name_runs for run in runs if len(run) == 1 for t in run)
         self._name_terms = frozenset(single) - lower
+        self._fact_name_terms = frozenset().union(*self._fact_names)
         named = Counter(t for runs in self._name_runs for t in frozenset().union(*runs))
         self._setting = frozenset(t for t, count in named.items() if count >= SETTING_SHARE * len(facts))
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
@@ -601,7 +602,9 @@ class Matcher:
             # "what do experts say" may well mean the article's view: no name, no check. But a name the
             # article never writes cannot be reported speaking.
             return self._unwritten(ev, speaker)
-        return bool(terms) and not terms <= speakers
+        # Of "the Obama team", the name: the fact may say "the Obama administration".
+        named = terms & self._fact_name_terms or terms
+        return bool(named) and not named <= speakers
 
     def _as_written_ru(self, terms: set[str]) -> set[str]:
         """The names the Russian answers write that are these terms, in any case form: the answers'

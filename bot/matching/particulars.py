@@ -38,7 +38,8 @@ from .normalise import DETERMINERS, FRAMING_NOUNS, STOP_WORDS, normalise, stem, 
 # words between the auxiliary and the verb of speech are the speaker.
 _ASKED = re.compile(
     r"\b(?P<wh>what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-    r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain)\b")
+    r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain"
+    r"|describe|offer|propose|demand|suggest)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
 # A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
@@ -50,12 +51,12 @@ _ASKED_REPLY = re.compile(
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
 # "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
 # her veto" ask what they said or did about it.
-_HOW_VERBS = {"reply", "respond", "react", "explain"}
+_HOW_VERBS = {"reply", "respond", "react", "explain", "describe"}
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
     r"|brand\w*|pledg\w*|vow\w*|remark\w*|not(?:ed|es)|assert\w*|acknowledg\w*|criticiz\w*|reject\w*"
-    r"|demand\w*|express\w*|speech\w*|statement\w*)\b", re.IGNORECASE)
+    r"|demand\w*|express\w*|speech\w*|statement\w*|describ\w*|offer\w*|suggest\w*|enshrined)\b", re.IGNORECASE)
 _REPORTED_RU = re.compile(
     r"(?<!\w)(?:заявил\w*|сказал\w*|объявил\w*|пообещал\w*|обещал\w*|ответил\w*|говорил\w*|предупредил\w*"
     r"|назвал\w*|подчеркнул\w*|отметил\w*|настаива\w*|утвержда\w*|предложил\w*|провозгласил\w*|дал\w* понять"
