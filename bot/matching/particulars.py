@@ -264,6 +264,15 @@ def _sentence_words(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(_WORDS.findall(sentence)) for sentence in _SENTENCE_END.split(text))
 
 
+def _names_another(words: tuple[str, ...], k: int, is_kind: Callable[[str], bool]) -> bool:
+    """Whether the name at `k` qualifies a common noun after it, another thing than the kind: "the
+    Russia-Ukraine conflict" is no treaty ("negotiations on a new treaty"), "the New START Treaty" is one.
+    English only: a Russian verb may follow its subject in any form ("Трамп отошёл от ...")."""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return (after.isascii() and after.isalpha() and after.islower() and after not in STOP_WORDS
+            and not _VERB_FORM_OR_ADVERB.search(after) and not is_kind(after))
+
+
 def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callable[[str], bool],
                       is_new: Callable[[str], bool]) -> bool | None:
     """Whether a text names an instance of the kind it speaks of, near a kind word (`is_kind`) in one
@@ -292,7 +301,7 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
             near = [*range(max(0, at - INSTANCE_REACH), at), *range(at + 1, at + 1 + INSTANCE_REACH)]
             # A name is written capitalised inside the sentence (its first word may be any word).
             if any(((words[k][0].isupper() and k > 0) or words[k][0].isdigit()) and is_new(words[k])
-                   for k in near if k < len(words)):
+                   and not _names_another(words, k, is_kind) for k in near if k < len(words)):
                 return True
     return spoken
 
