@@ -418,6 +418,9 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     (("how did sarkozy describe bush's push for ukraine at bucharest",
       "how did trump describe what biden gave ukraine"), "sheets-missiles"),
     (("what did putin suggest to bush in 2002", "what did the obama team propose to moscow"), "obama-reset"),
+    # ... asked after "has", with the participle (answered at 0.33).
+    (("what has merkel said about the bucharest summit since", "what has hegseth announced about europe"),
+     "hegseth-asia-pacific"),
 ])
 def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking(engine, asked, answered):
     refused_then_answered(engine, asked, answered, says="does not report what was said")

@@ -37,9 +37,13 @@ from .normalise import DETERMINERS, FRAMING_NOUNS, STOP_WORDS, normalise, stem, 
 # "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
 # words between the auxiliary and the verb of speech are the speaker.
 _ASKED = re.compile(
-    r"\b(?P<wh>what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+    r"\b(?P<wh>what|how)(?:\s+[\w'-]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
+    r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain"
-    r"|describe|offer|propose|demand|suggest)\b")
+    r"|describe|offer|propose|demand|suggest"
+    # ... or after "has": "what has Lavrov promised", "what trade deals has Trump offered"
+    r"|said|told|answered|promised|announced|commented|retorted|threatened|warned|pledged|replied|responded"
+    r"|reacted|explained|described|offered|proposed|demanded|suggested)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
 # A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
@@ -51,7 +55,8 @@ _ASKED_REPLY = re.compile(
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
 # "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
 # her veto" ask what they said or did about it.
-_HOW_VERBS = {"reply", "respond", "react", "explain", "describe"}
+_HOW_VERBS = {"reply", "respond", "react", "explain", "describe", "replied", "responded", "reacted", "explained",
+              "described"}
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
