@@ -64,7 +64,7 @@ _REPORTED = re.compile(
     r"|demand\w*|express\w*|speech\w*|statement\w*|describ\w*|offer\w*|suggest\w*|enshrined)\b", re.IGNORECASE)
 _REPORTED_RU = re.compile(
     r"(?<!\w)(?:заявил\w*|сказал\w*|объявил\w*|пообещал\w*|обещал\w*|ответил\w*|говорил\w*|предупредил\w*"
-    r"|назвал\w*|подчеркнул\w*|отметил\w*|настаива\w*|утвержда\w*|предложил\w*|провозгласил\w*|дал\w* понять"
+    r"|назвал\w*|подчеркнул\w*|отметил\w*|настаива\w*|утвержда\w*|предложил\w*|описал\w*|провозгласил\w*|дал\w* понять"
     r"|заклеймил\w*|потребовал\w*|выступил\w* против)(?!\w)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 # Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
@@ -85,7 +85,7 @@ conclusion introduction section summary abstract title he she they it you we i h
 # or two words before the verb of speech, or the one word after it (the next is whom it was said to),
 # or two joined by "и" ("о чём говорили Трамп и Зеленский": a conversation).
 _SPEECH_RU = (r"(?:сказал|заявил|говорил|ответил|пообещал|обещал|объявил|предупредил|отреагировал|сообщил"
-              r"|пригрозил)(?:а|и|о)?")
+              r"|пригрозил|предложил|потребовал|описал)(?:а|и|о)?")
 _ASKED_RU = re.compile(
     rf"\b(?:что|как|о чем)\s+(?:(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+{_SPEECH_RU}|{_SPEECH_RU}\s+(?P<after>[\w-]+"
     r"(?:\s+и\s+[\w-]+)?))\b")
