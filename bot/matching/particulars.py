@@ -269,6 +269,10 @@ def _sentence_words(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(_WORDS.findall(sentence)) for sentence in _SENTENCE_END.split(text))
 
 
+# A word and the quoted words right after it: "стратегию «перезагрузки»".
+_QUOTED_AFTER = re.compile(r"(?P<word>[\w'-]+)\s+[«\"“](?P<quoted>[^»\"”]+)[»\"”]")
+
+
 def _names_another(words: tuple[str, ...], k: int, is_kind: Callable[[str], bool]) -> bool:
     """Whether the name at `k` qualifies a common noun after it, another thing than the kind: "the
     Russia-Ukraine conflict" is no treaty ("negotiations on a new treaty"), "the New START Treaty" is one.
@@ -285,7 +289,11 @@ def names_an_instance(text: str, is_kind: Callable[[str], bool], is_head: Callab
     question does not use right before the kind's last word (`is_head`: "national interests" when
     asked "which interests"; not "new" or "other", which name none) or after it and "of", "on" ...
     ("a tax on kerosene"); or "a"/"one" saying what is one (not after a preposition: "negotiations
-    on a new treaty"). None when the text never speaks of the kind."""
+    on a new treaty"); or words in quotation marks right after it ("стратегию «перезагрузки»", "the
+    label 'outcast'"). None when the text never speaks of the kind."""
+    for found in _QUOTED_AFTER.finditer(text):
+        if is_kind(found.group("word")) and any(is_new(w) for w in _WORDS.findall(found.group("quoted"))):
+            return True
     spoken = None
     for words in _sentence_words(text):
         for at, word in enumerate(words):
