@@ -96,8 +96,7 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
-           Gap.HOW_MANY: gives_a_count,
-           Gap.HOW_LONG: gives_a_duration}
+           Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
     # "what was the date of Bush's arrival", "on which day did they meet", "the exact date of ...": a month
     # does not say it.

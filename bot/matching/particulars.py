@@ -39,11 +39,9 @@ from .normalise import DETERMINERS, FRAMING_NOUNS, STOP_WORDS, normalise, stem, 
 _ASKED = re.compile(
     r"\b(?P<wh>what|how)(?:\s+[\w'-]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-    r"(?P<verb>say|tell|answer|promise|announce|comment|retort|threaten|warn|pledge|reply|respond|react|explain"
-    r"|describe|offer|propose|demand|suggest"
-    # ... or after "has": "what has Lavrov promised", "what trade deals has Trump offered"
-    r"|said|told|answered|promised|announced|commented|retorted|threatened|warned|pledged|replied|responded"
-    r"|reacted|explained|described|offered|proposed|demanded|suggested)\b")
+    # ... in the past too, after "has": "what has Lavrov promised", "what trade deals has Trump offered"
+    r"(?P<verb>say|said|tell|told|repl(?:y|ied)|(?:answer|promise|announce|comment|retort|threaten|warn|pledge"
+    r"|respond|react|explain|describe|offer|propose|demand|suggest)(?:e?d)?)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
 # A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
@@ -55,8 +53,7 @@ _ASKED_REPLY = re.compile(
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
 # "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
 # her veto" ask what they said or did about it.
-_HOW_VERBS = {"reply", "respond", "react", "explain", "describe", "replied", "responded", "reacted", "explained",
-              "described"}
+_HOW_VERBS = frozenset(stem(w) for w in "reply respond react explain describe".split())  # in any tense
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
@@ -124,7 +121,7 @@ def asked_speaker(normalised: str, lang: str = "en") -> str | None:
     else:
         found = _ASKED.search(normalised)
         reply = _ASKED_REPLY.search(normalised)
-        asked = [found.group("who") if found and (found.group("wh") != "how" or found.group("verb") in _HOW_VERBS)
+        asked = [found.group("who") if found and (found.group("wh") != "how" or stem(found.group("verb")) in _HOW_VERBS)
                  else None, (reply.group("who") or reply.group("asked")) if reply else None]
     # "did Zelensky push back ..., and what did he say": the name, not the pronoun.
     return next((who for who in asked if who and not any(w in _NOT_SOMEONE for w in who.split())), None)
