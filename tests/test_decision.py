@@ -113,12 +113,12 @@ def test_who_did_something_is_answered_only_by_a_fact_that_names_someone_not_ask
     assert "кто это был" in engine.reply(question).plain()
 
 
-
 def test_someone_of_a_country_the_fact_never_mentions_is_no_one_it_names(engine):
     # The restart fact names Trump, Russia and the United States, not China (answered at 0.68); the
     # Bucharest fact mentions Georgia.
     refused_then_answered(engine, ("who would sit at the table for china if strategic arms talks restarted",
                                    "who pushed for georgia to join nato"), "bucharest-2008", says="does not say who")
+
 
 def test_who_of_those_the_question_names_is_no_question_of_someone_else(engine):
     # "the US or Europe": the fact names both, and says which (with "the United States" read as "us",
