@@ -427,6 +427,17 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
+@pytest.mark.parametrize("question", [
+    "what does zhao say about nato expansion",  # refused: Zhao is never reported speaking
+    "how does the professor describe nato expansion",  # the byline's title
+    "что говорит чжао хуашэн о расширении нато",  # got the byline, on the name
+])
+def test_what_the_author_says_by_name_is_the_articles_view(engine, question):
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id != "author", (decision.gap, decision.best)
+    assert "expansion" in decision.best.fact.quote
+
+
 @pytest.mark.parametrize("question", ["putin comeback in 2012, what did it mean for the reset",
                                       "the kremlin comeback of 2012 and obama's reset"])
 def test_a_comeback_dated_is_a_return_to_power_not_a_reply(engine, question):

@@ -211,6 +211,13 @@ class Matcher:
         self._fact_names_ru = [{t for name in _names(f.answer_ru, _CYRILLIC_NAME)
                                 for t in content_terms(name, self.lexical.synonyms)} for f in facts]
         self._base_names_ru = frozenset().union(*self._fact_names_ru)
+        # The author, by name or by the titles the byline gives ("Professor"), in Russian by the names the
+        # Russian answers of the facts quoting the byline write.
+        article = knowledge.article
+        titles = [w for w in normalise(article.affiliation).split() if w in PERSONS]
+        self._author = frozenset(content_terms(" ".join([normalise(article.author), *titles]), self.lexical.synonyms))
+        self._author_ru = frozenset().union(set(), *(self._fact_names_ru[i] for i, f in enumerate(facts)
+                                                     if article.author and article.author in f.quote))
         self._name_runs_ru = [self._runs_of(f.answer_ru, names, _CYRILLIC_RUN)
                               for f, names in zip(facts, self._fact_names_ru, strict=True)]
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
@@ -340,7 +347,8 @@ class Matcher:
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
-        meant = None if curated else whole.meant(normalised, words, lang, self._publisher)
+        meant = None if curated else (self._the_author(normalised, lang)
+                                      or whole.meant(normalised, words, lang, self._publisher))
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
         decision = self._weigh(question, terms, words, curated=curated, truncated=truncated)
@@ -349,6 +357,17 @@ class Matcher:
             # would get the byline; the article's parts, in order, tell the reader more.
             return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         return decision
+
+    def _the_author(self, normalised: str, lang: str) -> str | None:
+        """The question with the author asked about by name or title as "the author": "what does Zhao
+        say about NATO", "how does the professor describe the reset" ask the article's view, not words
+        it reports him saying. None when it asks no one's words or view, or someone else's."""
+        who = asked_speaker(normalised, lang) or asked_holder(normalised, lang)
+        terms = set(content_terms(who, self.lexical.synonyms)) if who else set()
+        mine = all(self._as_written_ru({t}) & self._author_ru for t in terms) if lang == "ru" else terms <= self._author
+        if not terms or not mine:
+            return None
+        return re.sub(rf"\b{re.escape(who)}\b", "автор" if lang == "ru" else "the author", normalised, count=1)
 
     def _weigh(self, question: str, terms: tuple[Term, ...], words: set[str], *, curated: bool,
                truncated: bool) -> Decision:

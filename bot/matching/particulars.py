@@ -97,13 +97,18 @@ spokeswoman spokesperson official officials chief chiefs head heads boss
 
 
 # "what did Gorbachev think of NATO expansion": a view, held by someone the article may never name.
-_ASKED_VIEW = re.compile(r"\bwhat\s+(?:did|does|do|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-                         r"(?:think|thought|believe|feel)\s+(?:of|about)\b")
+_ASKED_VIEW = {
+    "en": re.compile(r"\bwhat\s+(?:did|does|do|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+                     r"(?:think|thought|believe|feel)\s+(?:of|about)\b"),
+    # "что думает Чжао о Китае", "что пишет автор о НАТО"
+    "ru": re.compile(r"(?<!\w)(?:что|как)\s+(?:думает|считает|пишет|говорит|оценивает)\s+"
+                     r"(?P<who>[\w-]+(?:\s+(?!о\b|об\b|про\b)[\w-]+)?)"),
+}
 
 
-def asked_holder(normalised: str) -> str | None:
+def asked_holder(normalised: str, lang: str = "en") -> str | None:
     """Whose view a question asks ("what did Gorbachev think of ..." -> "gorbachev"), or None."""
-    found = _ASKED_VIEW.search(normalised)
+    found = _ASKED_VIEW[lang].search(normalised)
     who = found.group("who") if found else None
     return who if who and not any(w in _NOT_SOMEONE for w in who.split()) else None
 
