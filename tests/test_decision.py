@@ -431,6 +431,7 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     "what does zhao say about nato expansion",  # refused: Zhao is never reported speaking
     "how does the professor describe nato expansion",  # the byline's title
     "что говорит чжао хуашэн о расширении нато",  # got the byline, on the name
+    "что сказал профессор о расширении нато",  # the byline's title in Russian
 ])
 def test_what_the_author_says_by_name_is_the_articles_view(engine, question):
     decision = engine.decide(question)

@@ -46,6 +46,7 @@ from .particulars import (
     CONTINENTS,
     DEMONYMS,
     PERSONS,
+    TITLES_RU,
     asked_holder,
     asked_instances,
     asked_kind,
@@ -216,8 +217,9 @@ class Matcher:
         article = knowledge.article
         titles = [w for w in normalise(article.affiliation).split() if w in PERSONS]
         self._author = frozenset(content_terms(" ".join([normalise(article.author), *titles]), self.lexical.synonyms))
-        self._author_ru = frozenset().union(set(), *(self._fact_names_ru[i] for i, f in enumerate(facts)
-                                                     if article.author and article.author in f.quote))
+        self._author_ru = frozenset().union(
+            content_terms(" ".join(TITLES_RU[t] for t in titles if t in TITLES_RU), self.lexical.synonyms),
+            *(self._fact_names_ru[i] for i, f in enumerate(facts) if article.author and article.author in f.quote))
         self._name_runs_ru = [self._runs_of(f.answer_ru, names, _CYRILLIC_RUN)
                               for f, names in zip(facts, self._fact_names_ru, strict=True)]
         self._speakers_ru = [self._speaker_terms(f.answer_ru, "ru") for f in facts]
@@ -364,7 +366,8 @@ class Matcher:
         it reports him saying. None when it asks no one's words or view, or someone else's."""
         who = asked_speaker(normalised, lang) or asked_holder(normalised, lang)
         terms = set(content_terms(who, self.lexical.synonyms)) if who else set()
-        mine = all(self._as_written_ru({t}) & self._author_ru for t in terms) if lang == "ru" else terms <= self._author
+        mine = terms <= self._author if lang == "en" else all(
+            t in self._author_ru or self._as_written_ru({t}) & self._author_ru for t in terms)
         if not terms or not mine:
             return None
         return re.sub(rf"\b{re.escape(who)}\b", "автор" if lang == "ru" else "the author", normalised, count=1)

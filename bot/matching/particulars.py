@@ -159,6 +159,9 @@ CALLINGS = frozenset("""
 executive activist diplomat ambassador envoy senator lawmaker politician adviser advisor aide founder ceo chairman
 director manager negotiator spokesman journalist economist commander officer minister secretary
 """.split())
+# A byline's titles in Russian: "что сказал профессор" asks what the author says.
+TITLES_RU = {"professor": "профессор", "scholar": "ученый", "academic": "ученый", "analyst": "аналитик",
+             "researcher": "исследователь", "journalist": "журналист", "economist": "экономист"}
 # Kinds of person, callings or not: no country is one.
 PERSONS = CALLINGS | frozenset("""
 oligarch leader official president chancellor scholar colleague expert person individual businessman billionaire
