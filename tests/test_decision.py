@@ -427,16 +427,17 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
-@pytest.mark.parametrize("question", [
-    "what does zhao say about nato expansion",  # refused: Zhao is never reported speaking
-    "how does the professor describe nato expansion",  # the byline's title
-    "что говорит чжао хуашэн о расширении нато",  # got the byline, on the name
-    "что сказал профессор о расширении нато",  # the byline's title in Russian
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("what does zhao say about nato expansion", "expansion"),  # refused: Zhao is never reported speaking
+    ("how does the professor describe nato expansion", "expansion"),  # the byline's title
+    ("what did zhao huasheng write about europe", "Europe"),  # got the byline, on the name
+    ("что говорит чжао хуашэн о расширении нато", "expansion"),  # ... in Russian too
+    ("что сказал профессор о расширении нато", "expansion"),  # the byline's title in Russian
 ])
-def test_what_the_author_says_by_name_is_the_articles_view(engine, question):
+def test_what_the_author_says_by_name_is_the_articles_view(engine, question, quoted):
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id != "author", (decision.gap, decision.best)
-    assert "expansion" in decision.best.fact.quote
+    assert quoted in decision.best.fact.quote
 
 
 @pytest.mark.parametrize("question", ["putin comeback in 2012, what did it mean for the reset",

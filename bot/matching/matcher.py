@@ -349,7 +349,7 @@ class Matcher:
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
-        meant = None if curated else (self._the_author(normalised, lang)
+        meant = None if curated else (self._the_author(read, normalised, lang)
                                       or whole.meant(normalised, words, lang, self._publisher))
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
@@ -360,17 +360,22 @@ class Matcher:
             return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         return decision
 
-    def _the_author(self, normalised: str, lang: str) -> str | None:
+    def _the_author(self, question: str, normalised: str, lang: str) -> str | None:
         """The question with the author asked about by name or title as "the author": "what does Zhao
         say about NATO", "how does the professor describe the reset" ask the article's view, not words
-        it reports him saying. None when it asks no one's words or view, or someone else's."""
+        it reports him saying. None when it asks no one's words or view, or someone else's. As written
+        where it can be (a name in it stays a name: "what did Zhao write about India")."""
         who = asked_speaker(normalised, lang) or asked_holder(normalised, lang)
         terms = set(content_terms(who, self.lexical.synonyms)) if who else set()
         mine = terms <= self._author if lang == "en" else all(
             t in self._author_ru or self._as_written_ru({t}) & self._author_ru for t in terms)
         if not terms or not mine:
             return None
-        return re.sub(rf"\b{re.escape(who)}\b", "автор" if lang == "ru" else "the author", normalised, count=1)
+        said = rf"\b{re.escape(who)}\b"
+        author = "автор" if lang == "ru" else "the author"
+        if re.search(said, question, re.IGNORECASE):
+            return re.sub(said, author, question, count=1, flags=re.IGNORECASE)
+        return re.sub(said, author, normalised, count=1)
 
     def _weigh(self, question: str, terms: tuple[Term, ...], words: set[str], *, curated: bool,
                truncated: bool) -> Decision:

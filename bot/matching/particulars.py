@@ -96,10 +96,11 @@ spokeswoman spokesperson official officials chief chiefs head heads boss
 """.split())
 
 
-# "what did Gorbachev think of NATO expansion": a view, held by someone the article may never name.
+# "what did Gorbachev think of NATO expansion", "what did Zhao write about Europe": a view, held by someone
+# the article may never name.
 _ASKED_VIEW = {
     "en": re.compile(r"\bwhat\s+(?:did|does|do|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-                     r"(?:think|thought|believe|feel)\s+(?:of|about)\b"),
+                     r"(?:think|thought|believe|feel|write|wrote)\s+(?:of|about)\b"),
     # "что думает Чжао о Китае", "что пишет автор о НАТО"
     "ru": re.compile(r"(?<!\w)(?:что|как)\s+(?:думает|считает|пишет|говорит|оценивает)\s+"
                      r"(?P<who>[\w-]+(?:\s+(?!о\b|об\b|про\b)[\w-]+)?)"),
