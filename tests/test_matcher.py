@@ -248,6 +248,9 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     # What the writer expects, asked of the writer alone: "what does the author predict" got what
     # "many predicted" of Trump in 2017.
     ("what does the author predict?", "en"), ("what's the author's forecast", "en"), ("что прогнозирует автор?", "ru"),
+    # ... of the article's subject, the words of its title: "for US-Russia relations" kept it on 2017.
+    ("what does the author predict for us-russia relations", "en"),
+    ("what does the author think about the new reset", "en"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
@@ -255,6 +258,13 @@ def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine
     reply = engine.reply(question)
     assert reply.answered and reply.fact == expected and reply.lang == lang, reply.plain()
     assert engine.reply("who is the author").fact != expected
+
+
+def test_the_authors_view_of_something_beside_the_articles_subject_is_that_topic(engine):
+    # China is not in the title: its own fact answers, not the main argument.
+    reply = engine.reply("what does the author think about china")
+    assert reply.answered and reply.fact != engine.reply("what is the main argument of the article").fact
+    assert "China" in reply.plain()
 
 
 @pytest.mark.parametrize(("question", "lang"), [

@@ -175,6 +175,7 @@ class Matcher:
         self._curated = {**rare_keywords, **self._curated}
         self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
         self._publisher = frozenset(normalise(f"{knowledge.article.publisher} {knowledge.article.series}").split())
+        self._subject = frozenset(self.lexical.synonyms.fold(normalise(knowledge.article.title)).split())
         self._in_base_words = _unwritten_variants(knowledge)
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
@@ -350,7 +351,7 @@ class Matcher:
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
         meant = None if curated else (self._the_author(read, normalised, lang)
-                                      or whole.meant(normalised, words, lang, self._publisher))
+                                      or whole.meant(normalised, words, lang, self._publisher, self._subject))
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
         decision = self._weigh(question, terms, words, curated=curated, truncated=truncated)

@@ -109,11 +109,14 @@ wrote written write writes penned authored author authors написал нап�
 """.split())
 
 
-def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset()) -> str | None:
+def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset(),
+          subject: frozenset[str] = frozenset()) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
     `words` are the words it is about (matching's content words, synonyms folded); `publisher`, the
     words of the publisher's and series' names, which say no more than "the article" when asked who
-    wrote it or when it appeared ("when did valdai put this out")."""
+    wrote it or when it appeared ("when did valdai put this out"); `subject`, the words of its title,
+    which say no more than the article when its author's view of them is asked ("what does the author
+    predict for US-Russia relations")."""
     said = set(normalised.split())
     if _BY_WHOM.fullmatch(normalised):
         return _WRITER_OF_THE_ARTICLE[lang]
@@ -130,7 +133,7 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
     if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
-    if (words <= FRAMING_NOUNS | OPINION_WORDS | _PREDICTING and not said.isdisjoint(FRAMING_NOUNS)
+    if (words - subject <= FRAMING_NOUNS | OPINION_WORDS | _PREDICTING and not said.isdisjoint(FRAMING_NOUNS)
             and not said.isdisjoint(_ARGUING | _PREDICTING)):
         return _ARGUMENT_OF_THE_ARTICLE[lang]
     # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
