@@ -350,7 +350,7 @@ class Matcher:
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
-        meant = None if curated else (self._the_author(read, normalised, lang)
+        meant = None if curated else (self._the_author(read, normalised, terms, lang)
                                       or whole.meant(normalised, words, lang, self._publisher, self._subject))
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
@@ -361,22 +361,28 @@ class Matcher:
             return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         return decision
 
-    def _the_author(self, question: str, normalised: str, lang: str) -> str | None:
+    def _the_author(self, question: str, normalised: str, terms: tuple[Term, ...], lang: str) -> str | None:
         """The question with the author asked about by name or title as "the author": "what does Zhao
         say about NATO", "how does the professor describe the reset" ask the article's view, not words
         it reports him saying. None when it asks no one's words or view, or someone else's. As written
         where it can be (a name in it stays a name: "what did Zhao write about India")."""
+        if not any(self._is_author(t.term, lang) for t in terms):  # most questions: no need to look for a speaker
+            return None
         who = asked_speaker(normalised, lang) or asked_holder(normalised, lang)
-        terms = set(content_terms(who, self.lexical.synonyms)) if who else set()
-        mine = terms <= self._author if lang == "en" else all(
-            t in self._author_ru or self._as_written_ru({t}) & self._author_ru for t in terms)
-        if not terms or not mine:
+        said_by = content_terms(who, self.lexical.synonyms) if who else []
+        if not said_by or not all(self._is_author(t, lang) for t in said_by):
             return None
         said = rf"\b{re.escape(who)}\b"
         author = "автор" if lang == "ru" else "the author"
         if re.search(said, question, re.IGNORECASE):
             return re.sub(said, author, question, count=1, flags=re.IGNORECASE)
         return re.sub(said, author, normalised, count=1)
+
+    def _is_author(self, term: str, lang: str) -> bool:
+        """Whether a term is the author's name or title; in Russian in any case form."""
+        if lang == "en":
+            return term in self._author
+        return term in self._author_ru or not self._author_ru.isdisjoint(self._as_written_ru({term}))
 
     def _weigh(self, question: str, terms: tuple[Term, ...], words: set[str], *, curated: bool,
                truncated: bool) -> Decision:
@@ -773,9 +779,10 @@ class Matcher:
         # Someone of a country the reply never mentions is no one it names: "who will negotiate for China"
         # is not answered by Trump's talks with Russia. The article's setting aside, and a continent, which
         # its countries stand for ("who in Europe blocked ..." the German chancellor).
-        countries = (self._with_countries(asked) & self._country_terms) - self._setting - self._continent_terms
-        if not russian and any(not any(self.lexical.fact_has(f, c) for f in shown) for c in countries):
-            return True
+        if not russian:
+            countries = (self._with_countries(asked) & self._country_terms) - self._setting - self._continent_terms
+            if any(not any(self.lexical.fact_has(f, c) for f in shown) for c in countries):
+                return True
         runs = self._name_runs_ru if russian else self._name_runs
         return all(self._names_nothing_new(runs[self._index_of[f.id]], asked) for f in shown)
 
