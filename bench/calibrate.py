@@ -4,12 +4,14 @@
 
 Positives are the knowledge base's own curated questions, English and Russian, each scored
 while held out from its fact (5 folds: the fold's questions leave the lexical index and are
-hidden from the semantic one). Negatives are questions the article does not answer, written
-for training (bench/training/*.yaml), never dev or held-out questions. Every candidate fact
+hidden from the semantic one). Negatives are the questions the base lists as not answered (its
+`not_answered` file, knowledge/not_answered.yaml here, and the facts' own lists), each hidden from
+the semantic index while it is scored, as a reader's question is in no list; never dev or held-out
+questions. Every candidate fact
 of every question is one row, labelled 1 when it is the fact the question belongs to (or a
 fact quoting the same passage, whose reply shows the same words). With the semantic stage, a
 second article's base is fitted on alongside (SECOND_BASE: a thin, English-only one, with its own
-questions to refuse), so that the model learns what carries over from one article to another
+list of questions to refuse), so that the model learns what carries over from one article to another
 rather than the levels of evidence one base happens to give.
 
 Operating point: the lowest threshold from which at most 1 in 50 answers on the validation sets
@@ -37,6 +39,7 @@ from bot.knowledge import Knowledge, comparable, load
 from bot.matching import FEATURES, Matcher, load_embedder
 from bot.matching import model as model_file
 from bot.matching.matcher import NEAR_DUPLICATE, SEMANTIC_FEATURES
+from bot.matching.normalise import normalise
 from bot.matching.semantic import SemanticIndex, cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +55,7 @@ SMOOTHING = 4  # thresholds each side (steps of 0.01) that the value is averaged
 VALIDATION = [ROOT / "bench" / name for name in
               ("heldout.yaml", *(f"heldout{n}.yaml" for n in range(2, 9)), "heldout_ru.yaml",
                *(f"heldout{n}.yaml" for n in range(9, 26)))]
-TRAINING = ROOT / "bench" / "training"
-SECOND_BASE = (ROOT / "examples" / "night-trains", ROOT / "bench" / "night-trains" / "refuse.yaml")
+SECOND_BASE = ROOT / "examples" / "night-trains"
 PLACEHOLDER = model_file.LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
                                        (0.0,) * len(FEATURES), 0.0, 1.1)
 
@@ -71,7 +73,10 @@ def held_out(knowledge: Knowledge, fold: int) -> tuple[Knowledge, list[tuple[int
     return replace(knowledge, facts=tuple(facts)), removed
 
 
-def negatives(files: list[Path]) -> list[str]:
+def negatives(knowledge: Knowledge, files: list[Path] | None = None) -> list[str]:
+    """The questions to refuse: the base's own lists, or those of the given files."""
+    if not files:
+        return list(dict.fromkeys(knowledge.all_not_answered))
     questions: list[str] = []
     for file in files:
         items = yaml.safe_load(file.read_text(encoding="utf-8"))
@@ -112,7 +117,8 @@ def collect(knowledge: Knowledge, semantic: SemanticIndex | None, negative_quest
             add(matcher, question, i, hide)
     matcher = Matcher(knowledge, semantic=semantic, models=placeholder)
     for question in negative_questions:
-        add(matcher, question, None, ())
+        # Each hidden from the list it is in: how close it comes to the OTHER questions not answered.
+        add(matcher, question, None, tuple(semantic.refusal_rows.get(normalise(question), ())) if semantic else ())
     return np.concatenate(xs), np.concatenate(ys), groups
 
 
@@ -182,20 +188,20 @@ def near_duplicates(x: np.ndarray, y: np.ndarray, groups) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", help="knowledge file or folder (default: the bundled one)")
-    parser.add_argument("--negatives", nargs="*", type=Path, help="training files of questions to refuse")
+    parser.add_argument("--negatives", nargs="*", type=Path, help="files of questions to refuse (default: the "
+                        "base's own not_answered lists)")
     parser.add_argument("--validation", nargs="*", type=Path, help="questions to choose the threshold on "
                         "(default: the round-1 held-out files of this repository's article)")
     parser.add_argument("--check", action="store_true", help="compare with the shipped coefficients, write nothing")
     args = parser.parse_args(argv)
     knowledge = load(args.knowledge)
-    negative_questions = negatives(args.negatives or sorted(TRAINING.glob("*.yaml")))
+    negative_questions = negatives(knowledge, args.negatives)
     embedder = load_embedder()
     semantic = SemanticIndex(knowledge, embedder, cache_dir()) if embedder else None
     bases = [(knowledge, semantic, negative_questions)]
-    second = load(SECOND_BASE[0])
+    second = load(SECOND_BASE)
     if second.facts != knowledge.facts:
-        bases.append((second, SemanticIndex(second, embedder, cache_dir()) if embedder else None,
-                      negatives([SECOND_BASE[1]])))
+        bases.append((second, SemanticIndex(second, embedder, cache_dir()) if embedder else None, negatives(second)))
     validation = [item for file in (args.validation or VALIDATION) for item in load_items(file, include_ru=True)]
     models = {}
     for mode in ("semantic", "lexical"):

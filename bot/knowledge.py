@@ -29,7 +29,8 @@ MIN_QUESTIONS_RU = 4  # once a knowledge base is translated, every fact needs th
 
 _TOP_FIELDS = {"article", "sections", "facts", "synonyms", "related_reading", "topics"}
 _ARTICLE_REQUIRED = {"title", "author", "affiliation", "series", "publisher", "date", "source"}
-_ARTICLE_FIELDS = _ARTICLE_REQUIRED | {"description_ru"}
+# not_answered: a file (beside the YAML) of questions readers may ask that the article does not answer.
+_ARTICLE_FIELDS = _ARTICLE_REQUIRED | {"description_ru", "not_answered"}
 _SECTION_REQUIRED = {"id", "title", "summary"}
 _SECTION_FIELDS = _SECTION_REQUIRED | {"title_ru", "summary_ru", "overview"}
 _FACT_REQUIRED = {"id", "section", "answer", "quote", "questions"}
@@ -106,7 +107,16 @@ class Knowledge:
     topics: tuple[Topic, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
     paragraphs: tuple[str, ...] = ()  # the source's body paragraphs, in order
+    # Questions about the article's names and topics that it does not answer, and unrelated ones (the
+    # article's `not_answered` file): the decision is fitted to refuse them and weighs how close a
+    # reader's question comes to one; asked verbatim, or nearly, they are refused.
+    not_answered: tuple[str, ...] = ()
     path: Path = field(default=Path(DEFAULT_FILE), compare=False)
+
+    @cached_property
+    def all_not_answered(self) -> tuple[str, ...]:
+        """Every question listed as not answered: the article's list, then each fact's."""
+        return (*self.not_answered, *(q for f in self.facts for q in f.not_answered))
 
     def fact(self, fact_id: str) -> Fact | None:
         return self._facts_by_id.get(fact_id)
@@ -335,10 +345,11 @@ def _parse(file: Path) -> tuple[Knowledge | None, list[Problem]]:
     topics = _topics(data.get("topics"), data, {f.id for f in facts}, problem)
     _check_overviews(sections, facts, data, problem)
     _check_translation(article, sections, facts, data, problem)
+    not_answered = _not_answered_file(data.get("article"), file, facts, problems)
     if article is None or problems:
         return None, problems
     return Knowledge(article, tuple(sections), tuple(facts), tuple(reading), tuple(topics), synonyms, paragraphs,
-                     file), []
+                     not_answered, file), []
 
 
 def _check_fields(item: Any, allowed: set[str], required: set[str], what: str, problem) -> bool:
@@ -489,6 +500,44 @@ def _check_not_answered(listed: list[tuple[_Located, Fact]], problem) -> None:
             if _words(question) in curated:
                 problem(item.line_of("not_answered"), f"fact {fact.id}: not_answered {question!r} is also a "
                         f"question of fact {curated[_words(question)]}")
+
+
+def _not_answered_file(item: Any, file: Path, facts: list[Fact], problems: list[Problem]) -> tuple[str, ...]:
+    """The questions of the article's `not_answered` file (a YAML list of texts beside the knowledge
+    file), none of them a curated question of a fact; problems are reported at that file's lines."""
+    name = item.get("not_answered") if isinstance(item, _Located) else None
+    if name is None:
+        return ()
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem(file, item.line_of("not_answered"), "article: 'not_answered' must name a file"))
+        return ()
+    listed = file.parent / name.strip()
+    try:
+        node = yaml.compose(read_limited(listed), Loader=_LineLoader)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        problems.append(Problem(file, item.line_of("not_answered"), f"article: cannot read {listed}: {exc}"))
+        return ()
+    except (yaml.YAMLError, RecursionError, MemoryError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(listed, mark.line + 1 if mark else 0, f"malformed YAML: {exc.__class__.__name__}"))
+        return ()
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem(listed, node.start_mark.line + 1, "not_answered: must be a list of questions"))
+        return ()
+    curated = {_words(q): f.id for f in facts for q in (*f.questions, *f.questions_ru)}
+    questions = []
+    for entry in node.value:
+        line = entry.start_mark.line + 1
+        if not isinstance(entry, yaml.ScalarNode) or not str(entry.value).strip():
+            problems.append(Problem(listed, line, "not_answered: each entry must be a question (non-empty text)"))
+        elif _words(entry.value) in curated:
+            problems.append(Problem(listed, line, f"not_answered {entry.value!r} is also a question of fact "
+                                    f"{curated[_words(entry.value)]}"))
+        else:
+            questions.append(str(entry.value).strip())
+    return tuple(questions)
 
 
 def _words(text: str) -> str:

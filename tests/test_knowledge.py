@@ -177,6 +177,22 @@ def test_a_question_both_answered_and_not_answered_is_reported(tmp_path):
                for p in found), found
 
 
+def test_the_articles_list_of_questions_it_does_not_answer_loads_and_is_checked_line_by_line(tmp_path):
+    listed = GOOD.replace("  source: source.txt\n", "  source: source.txt\n  not_answered: not_answered.yaml\n")
+    path = write(tmp_path, listed)
+    (tmp_path / "not_answered.yaml").write_text("# asked, never answered\n- When was alpha born?\n- Кто такой альфа?\n",
+                                                encoding="utf-8")
+    assert load(path).not_answered == ("When was alpha born?", "Кто такой альфа?")
+    # Each bad entry is named at its own line of that file: not a text, and one a fact answers.
+    (tmp_path / "not_answered.yaml").write_text("- When was alpha born?\n- [nested]\n- what about GAMMA\n",
+                                                encoding="utf-8")
+    found = problems(path)
+    assert any(p.startswith(f"{tmp_path / 'not_answered.yaml'}:2:") and "must be a question" in p for p in found)
+    assert any(":3:" in p and "'what about GAMMA' is also a question of fact gamma" in p for p in found), found
+    (tmp_path / "not_answered.yaml").unlink()
+    assert any(":9:" in p and "cannot read" in p for p in problems(path))
+
+
 def test_quote_not_in_source_is_reported(tmp_path):
     path = write(tmp_path, GOOD.replace("Second paragraph says gamma.", "Second paragraph says delta."))
     assert any("quote not found verbatim" in p for p in problems(path))

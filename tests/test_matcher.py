@@ -378,7 +378,9 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
     ("are the new start talks dead in the water", "talks-stalled"),  # refused at 0.23
     ("was kyiv thrown under the bus by washington", "ukraine-abandoned"),  # refused at 0.09
     ("did america pull a u-turn on russia", "sudden-u-turn"),  # got the US-EU rift
-    ("did bush and putin bury the hatchet after 9/11", "post-9-11"),  # refused at 0.03
+    # refused at 0.03 (with Bush and Putin named it is now refused at 0.16: the questions the article
+    # does not answer hold "where did Bush and Putin meet in 2001", as close in meaning as any of the fact's)
+    ("did moscow and washington bury the hatchet after 9/11", "post-9-11"),
     ("did washington give any heads up before the shift", "sudden-u-turn"),  # refused at 0.17
     ("has it all been boom and bust between washington and moscow", "ups-and-downs"),  # refused at 0.04
     ("why are new start talks on ice", "talks-stalled"),  # refused at 0.22

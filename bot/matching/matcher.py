@@ -73,11 +73,17 @@ FEATURES = (
     "lex_score", "lex_coverage", "lex_evidence", "lex_top", "lex_margin", "lex_confident",
     "sem_question", "sem_nearest", "sem_answer", "sem_top", "sem_margin", "agree",
     "unknown_share", "unknown_max", "unknown_number", "terms", "russian",
-    "uncovered_share", "uncovered_specific", "name_carried",
+    "uncovered_share", "uncovered_specific", "name_carried", "sem_not_answered",
 )
-SEMANTIC_FEATURES = frozenset({"sem_question", "sem_nearest", "sem_answer", "sem_top", "sem_margin", "agree"})
+SEMANTIC_FEATURES = frozenset({"sem_question", "sem_nearest", "sem_answer", "sem_top", "sem_margin", "agree",
+                               "sem_not_answered"})
 _SEM_QUESTION = FEATURES.index("sem_question")
 _NAME_CARRIED = FEATURES.index("name_carried")
+_NOT_ANSWERED = FEATURES.index("sem_not_answered")
+# How close a question comes to the closest question the base lists as not answered says something
+# only of a list long enough to stand for what readers ask (the bases fitted on list 72 and 390);
+# below this many, the decision takes the average closeness of its training questions instead.
+MIN_NOT_ANSWERED = 50
 # A question this close in meaning (cosine) to one of a fact's curated questions is that fact's:
 # of the 21 held-out curated questions this close to a curated question of some fact when fitting,
 # all 21 belonged to that fact, and no refusal example came this close to any (bench/calibrate.py).
@@ -149,7 +155,7 @@ class Evidence:
     rows: np.ndarray  # (candidates, FEATURES)
     normalised: str = ""  # the question as normalise() leaves it
     names: frozenset[str] = frozenset()  # its words written as names (capitalised inside the sentence)
-    not_answered: float = 0.0  # cosine with the closest question a fact lists as not answered
+    not_answered: float = 0.0  # cosine with the closest question the base lists as not answered
 
 
 class Matcher:
@@ -173,7 +179,10 @@ class Matcher:
         rare_keywords = _owners((k, i) for i, f in enumerate(facts) for k in map(normalise, f.keywords)
                                 if k and " " not in k and zipf(k) <= RARE_ZIPF)
         self._curated = {**rare_keywords, **self._curated}
-        self._not_answered = {normalise(q) for f in facts for q in f.not_answered}
+        self._not_answered = {normalise(q) for q in knowledge.all_not_answered}
+        self._weighs_not_answered = len(self._not_answered) >= MIN_NOT_ANSWERED
+        # ... else the closeness usual in training (the mean of the difference is the difference of the means).
+        self._usual_not_answered = self.model.mean[_NOT_ANSWERED] + self.model.mean[_SEM_QUESTION]
         self._publisher = frozenset(normalise(f"{knowledge.article.publisher} {knowledge.article.series}").split())
         self._subject = frozenset(self.lexical.synonyms.fold(normalise(knowledge.article.title)).split())
         self._in_base_words = _unwritten_variants(knowledge)
@@ -330,6 +339,10 @@ class Matcher:
                     # and "what did Merkel do in 2008" (the fact's own year) asks about its event.
                     "name_carried": named / covered_weight if covered_weight and (uncovered or not (
                         topic or any(t.term.isdigit() for t in covered))) else 0.0,
+                    # A question nearer one the article does not answer ("how old is Hegseth") than any of
+                    # the fact's own is likely one too.
+                    "sem_not_answered": (not_answered if self._weighs_not_answered else self._usual_not_answered)
+                    - sem_q[i],
                     **question_level,
                 }
                 rows[r] = [0.0 if self.semantic is None and f in SEMANTIC_FEATURES else row[f] for f in FEATURES]
@@ -871,8 +884,10 @@ def _stems_within(term: str) -> list[str]:
 
 
 def _best_other(values: np.ndarray, i: int, beside: np.ndarray) -> float:
-    """The highest value in `values` other than the one at index i and those at `beside` (0 when there is none)."""
-    if len(beside):
+    """The highest value in `values` other than the one at index i and those at `beside` (0 when there is none).
+    A fact whose only rivals are its neighbours (a base of two neighbouring passages) is compared with them:
+    a margin over nothing would be as large as the similarity itself, far beyond any the model was fitted on."""
+    if len(beside) and len(values) - len(beside) > 1:
         values = values.copy()
         values[beside] = 0.0
     if len(values) < 2:

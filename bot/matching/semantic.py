@@ -157,7 +157,10 @@ class SemanticIndex:
                 owners.append(i)
         self._curated_rows = len(query_texts)
         # Questions the article does not answer come last: they never count as a fact's question.
-        query_texts += [normalise(q) for fact in knowledge.facts for q in fact.not_answered]
+        self.refusal_rows: dict[str, list[int]] = {}  # normalised question -> its rows (calibration hides them)
+        for question in knowledge.all_not_answered:
+            self.refusal_rows.setdefault(normalise(question), []).append(len(query_texts))
+            query_texts.append(normalise(question))
         answers = [f.answer for f in knowledge.facts]
         self._languages = np.asarray([language(t) for t in query_texts])
         self._owners = np.asarray(owners, dtype=np.intp)
