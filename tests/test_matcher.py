@@ -50,12 +50,13 @@ def test_held_out_sets_do_not_regress(engine):
     # Questions written apart from the knowledge base (bench/heldout*.yaml; each header says
     # how it was used). Together they guard against tuning that only helps the dev set. These are
     # the validation sets calibration chooses the threshold on, heldout.yaml to heldout25.yaml
-    # (English items: 1,359/1,486 right and 425/447 refusals, round 18); the later ones only measure.
+    # (English items: 1,359/1,486 right and 425/447 refusals in round 18; 1,383/1,486 and 432/447 in
+    # round 22, with the list of questions not answered); the later ones only measure.
     from bench.calibrate import VALIDATION
 
     s = summarise([o for path in VALIDATION for o in evaluate(engine, load_items(path))])
-    assert s.overall[1] >= 1400 and s.overall[0] / s.overall[1] >= 0.90, s
-    assert s.abstention[0] / s.abstention[1] >= 0.94, s
+    assert s.overall[1] >= 1400 and s.overall[0] / s.overall[1] >= 0.92, s
+    assert s.abstention[0] / s.abstention[1] >= 0.955, s
 
 
 @pytest.mark.parametrize(("question", "fact"), [
