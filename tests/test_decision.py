@@ -419,6 +419,10 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
     (("how did sarkozy describe bush's push for ukraine at bucharest",
       "how did trump describe what biden gave ukraine"), "sheets-missiles"),
     (("what did putin suggest to bush in 2002", "what did the obama team propose to moscow"), "obama-reset"),
+    # ... and how they argued: the summit fact reports Sarkozy's opposition, not his arguments (0.59);
+    # the author's arguments are the article's.
+    (("How did Sarkozy argue against Georgia joining NATO?", "how does the author argue that the reset is different"),
+     "thesis"),
     # ... asked after "has", with the participle (answered at 0.33).
     (("what has merkel said about the bucharest summit since", "what has hegseth announced about europe"),
      "hegseth-asia-pacific"),

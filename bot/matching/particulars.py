@@ -41,7 +41,7 @@ _ASKED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     # ... in the past too, after "has": "what has Lavrov promised", "what trade deals has Trump offered"
     r"(?P<verb>say|said|tell|told|repl(?:y|ied)|(?:answer|promise|announce|comment|retort|threaten|warn|pledge"
-    r"|respond|react|explain|describe|offer|propose|demand|suggest)(?:e?d)?)\b")
+    r"|respond|react|explain|describe|offer|propose|demand|suggest|argue)(?:e?d)?)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
 # A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
@@ -51,9 +51,9 @@ _ASKED_REPLY = re.compile(
     r"|kremlin|white house|president)\b)|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
-# "how do bees tell the distance" is not about speech; "how did Kyiv react" and "how did Merkel explain
-# her veto" ask what they said or did about it.
-_HOW_VERBS = frozenset(stem(w) for w in "reply respond react explain describe".split())  # in any tense
+# "how do bees tell the distance" is not about speech; "how did Kyiv react", "how did Merkel explain
+# her veto" and "how did Merkel argue against it" ask what they said or did about it.
+_HOW_VERBS = frozenset(stem(w) for w in "reply respond react explain describe argue".split())  # in any tense
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
