@@ -494,7 +494,7 @@ def _facts(value: Any, data: _Located, section_ids: set[str], source_text: str, 
 
 def _check_not_answered(listed: list[tuple[_Located, Fact]], problem) -> None:
     """A question listed as not answered must not also be a curated question of some fact."""
-    curated = {_words(q): f.id for _, f in listed for q in (*f.questions, *f.questions_ru)}
+    curated = _curated_by_words([f for _, f in listed])
     for item, fact in listed:
         for question in fact.not_answered:
             if _words(question) in curated:
@@ -526,7 +526,7 @@ def _not_answered_file(item: Any, file: Path, facts: list[Fact], problems: list[
     if not isinstance(node, yaml.SequenceNode):
         problems.append(Problem(listed, node.start_mark.line + 1, "not_answered: must be a list of questions"))
         return ()
-    curated = {_words(q): f.id for f in facts for q in (*f.questions, *f.questions_ru)}
+    curated = _curated_by_words(facts)
     questions = []
     for entry in node.value:
         line = entry.start_mark.line + 1
@@ -538,6 +538,11 @@ def _not_answered_file(item: Any, file: Path, facts: list[Fact], problems: list[
         else:
             questions.append(str(entry.value).strip())
     return tuple(questions)
+
+
+def _curated_by_words(facts: list[Fact]) -> dict[str, str]:
+    """Each curated question's words (case and punctuation aside) -> the id of its fact."""
+    return {_words(q): f.id for f in facts for q in (*f.questions, *f.questions_ru)}
 
 
 def _words(text: str) -> str:

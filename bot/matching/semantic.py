@@ -158,9 +158,9 @@ class SemanticIndex:
         self._curated_rows = len(query_texts)
         # Questions the article does not answer come last: they never count as a fact's question.
         self.refusal_rows: dict[str, list[int]] = {}  # normalised question -> its rows (calibration hides them)
-        for question in knowledge.all_not_answered:
-            self.refusal_rows.setdefault(normalise(question), []).append(len(query_texts))
-            query_texts.append(normalise(question))
+        for question in map(normalise, knowledge.all_not_answered):
+            self.refusal_rows.setdefault(question, []).append(len(query_texts))
+            query_texts.append(question)
         answers = [f.answer for f in knowledge.facts]
         self._languages = np.asarray([language(t) for t in query_texts])
         self._owners = np.asarray(owners, dtype=np.intp)
