@@ -18,8 +18,7 @@ from typing import BinaryIO, TextIO
 from . import messages
 from .engine import Engine
 from .knowledge import KnowledgeError, coverage, load, resolve_path
-from .matching import load_embedder, whole
-from .matching.matcher import MIN_NOT_ANSWERED
+from .matching import load_embedder, weighs_not_answered, whole
 from .settings import Settings, SettingsError
 
 EXIT_OK, EXIT_CONFIG = 0, 2
@@ -174,8 +173,8 @@ def check(path: str | None) -> int:
           f"related-reading pieces: {len(knowledge.related_reading)}, topics: {len(knowledge.topics)}, "
           f"questions listed as not answered: {len(knowledge.not_answered)} for the article, "
           f"{sum(len(f.not_answered) for f in knowledge.facts)} by facts")
-    if len(knowledge.all_not_answered) < MIN_NOT_ANSWERED:
-        print(f"  (the decision weighs how close a question comes to them from {MIN_NOT_ANSWERED} listed on)")
+    if not weighs_not_answered(knowledge):
+        print("  (too few for the decision to weigh how close a question comes to them: see README)")
     print(f"quotes verbatim in source: {report.quote_count}/{len(knowledge.facts)} "
           f"(each checked; none spans removed page furniture)")
     print(f"body text quoted: {100 * report.quoted_share:.0f}% of its characters")

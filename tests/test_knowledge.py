@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -248,6 +249,15 @@ def test_check_tells_whether_the_base_answers_questions_about_the_whole_article(
     assert "whole-article questions: answered" in capsys.readouterr().out
     assert main(["check", str(write(tmp_path, GOOD))]) == 0
     assert "whole-article questions not answered: “what is the article about”" in capsys.readouterr().out
+
+
+def test_check_counts_the_questions_listed_as_not_answered_and_says_when_too_few_to_weigh(tmp_path, capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    listed = re.search(r"questions listed as not answered: (\d+) for the article, (\d+) by facts", out)
+    assert listed and int(listed[1]) >= 300 and "too few" not in out, out
+    assert main(["check", str(write(tmp_path, GOOD))]) == 0
+    assert "too few for the decision to weigh how close a question comes to them" in capsys.readouterr().out
 
 
 def test_check_reports_uncited_paragraphs(tmp_path, capsys):

@@ -180,7 +180,7 @@ class Matcher:
                                 if k and " " not in k and zipf(k) <= RARE_ZIPF)
         self._curated = {**rare_keywords, **self._curated}
         self._not_answered = {normalise(q) for q in knowledge.all_not_answered}
-        self._weighs_not_answered = len(self._not_answered) >= MIN_NOT_ANSWERED
+        self._weighs_not_answered = weighs_not_answered(knowledge)
         # ... else the closeness usual in training (the mean of the difference is the difference of the means).
         self._usual_not_answered = self.model.mean[_NOT_ANSWERED] + self.model.mean[_SEM_QUESTION]
         self._publisher = frozenset(normalise(f"{knowledge.article.publisher} {knowledge.article.series}").split())
@@ -881,6 +881,11 @@ def _unwritten_variants(knowledge: Knowledge) -> Synonyms:
 def _stems_within(term: str) -> list[str]:
     """The shorter terms a term may be made from by an ending ("west" in "western"), none under 4 letters."""
     return [term[:k] for k in range(4, len(term))]
+
+
+def weighs_not_answered(knowledge: Knowledge) -> bool:
+    """Whether a base lists enough questions it does not answer for the decision to weigh closeness to them."""
+    return len({normalise(q) for q in knowledge.all_not_answered}) >= MIN_NOT_ANSWERED
 
 
 def _best_other(values: np.ndarray, i: int, beside: np.ndarray) -> float:
