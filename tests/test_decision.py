@@ -978,7 +978,7 @@ def test_a_question_between_two_neighbouring_passages_is_answered_with_both(tiny
 def test_two_neighbouring_passages_do_not_count_as_each_others_rival(engine):
     # "washington and moscow in the early 90s, good or bad": the honeymoon, or how it soured? Each of
     # the two neighbouring passages was rated unsure because the other came close; the margins to the
-    # runner-up leave out the facts a reply shows together (with them, the reply shows one: 0.60).
+    # runner-up leave out the facts a reply shows together (counted as rivals, the reply shows one: 0.60).
     decision = engine.decide("washington and moscow in the early 90s, good or bad")
     assert decision.answered, decision
     assert {decision.best.fact.id, decision.also.id} == {"honeymoon-1990s", "cold-peace"}
