@@ -95,7 +95,8 @@ def as_yaml(data: dict[str, Any]) -> str:
         proposals[disliked["fact"]]["proposed_not_answered"] += [q for q in disliked["questions"] if q]
     header = ("# PROPOSALS for the curator, from readers' questions: check each one.\n"
               "# proposed_questions: add one to the fact's `questions` (or `questions_ru`) only if the fact\n"
-              "#   answers it; a question the article does not answer should stay unanswered.\n"
+              "#   answers it. One the article does not answer stays unanswered: add it to the article's\n"
+              "#   `not_answered` file (named in article.yaml), and questions like it are refused more readily.\n"
               "# proposed_not_answered: readers found the fact's answer unhelpful for these. If the article\n"
               "#   does not answer one, add it to the fact's `not_answered`: asked again, verbatim or nearly,\n"
               "#   it is refused. If the article answers it elsewhere, add it to that fact's `questions`.\n")

@@ -75,6 +75,7 @@ def test_questions_votes_and_review_end_to_end(api, start_bot):
             assert identifier.encode() not in raw, (file.name, identifier)
     proposals = _review(process.data_dir, "--format", "yaml")
     assert proposals.returncode == 0 and "PROPOSALS" in proposals.stdout
+    assert "add it to the article's\n#   `not_answered` file" in proposals.stdout  # where an unanswerable one goes
     proposed = {p["fact"]: p for p in yaml.safe_load(proposals.stdout)}
     assert proposed["new-start-expiry"]["proposed_not_answered"] == ["When does New START expire?"]
 
