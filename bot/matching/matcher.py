@@ -180,7 +180,7 @@ class Matcher:
                                 if k and " " not in k and zipf(k) <= RARE_ZIPF)
         self._curated = {**rare_keywords, **self._curated}
         self._not_answered = {normalise(q) for q in knowledge.all_not_answered}
-        self._weighs_not_answered = weighs_not_answered(knowledge)
+        self._weighs_not_answered = len(self._not_answered) >= MIN_NOT_ANSWERED  # as weighs_not_answered()
         # ... else the closeness usual in training (the mean of the difference is the difference of the means).
         self._usual_not_answered = self.model.mean[_NOT_ANSWERED] + self.model.mean[_SEM_QUESTION]
         self._publisher = frozenset(normalise(f"{knowledge.article.publisher} {knowledge.article.series}").split())

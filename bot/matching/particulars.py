@@ -404,8 +404,9 @@ def asked_office(normalised: str) -> str | None:
     return words[-1]
 
 
-_DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}s|January|February|March|April|May|June"
-                   r"|July|August|September|October|November|December)\b")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{2,4}"  # "25.03.2025"
+_DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d|{_NUMERIC_DATE}|\d{{4}}s|{_MONTH})\b")
 # A share is a number too: "roughly a tenth" says how much less.
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
                      r"|fifty|hundred|thousand|million|billion|dozens?|half|percent|tenths?|quarters?|twice|double)\b",
@@ -413,7 +414,6 @@ _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
 # Nor is a rank: "NATO's 75th anniversary" says nothing of how many members voted.
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The day of a written date ("February 28, 2025", "28 February 2025") is no count either.
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 
 
@@ -426,12 +426,12 @@ def gives_a_date(text: str) -> bool:
 # "what date" nor "какого числа" alone: "до какого числа действует СНВ-3" is answered by "February 2026".
 ASKS_A_DAY = re.compile(r"\b(?:exact|precise) (?:date|day)\b|\b(?:what|which) day\b|^what (?:is|was) the date\b"
                         r"|(?<!\w)в какой день|(?<!\w)точн\w* дат")
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_A_DAY = re.compile(rf"{_DAY_OF_MONTH.pattern}|\b{_NUMERIC_DATE}\b")
 
 
 def gives_a_day(text: str) -> bool:
     """Whether a fact's text writes a day of a month: "February 28, 2025", "25.03.2025"."""
-    return _DAY_OF_MONTH.search(text) is not None or _NUMERIC_DATE.search(text) is not None
+    return _A_DAY.search(text) is not None
 
 
 # A stretch of time: "three decades", "30 years", "a few months", "for weeks". Not "short-lived" or
