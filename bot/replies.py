@@ -132,14 +132,17 @@ def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int =
              alternatives: tuple[Fact, ...] = (), more: tuple[Fact, ...] = (), also: Fact | None = None) -> Reply:
     """The answer card of one fact: claim, verbatim quote, section; related and alternatives as buttons
     (`more`: the rest of a topic asked about by name). With `also` (a fact quoting a neighbouring
-    passage), the card shows both claims and both quotes, in article order."""
+    passage, or one the matcher could not tell from `fact`), the card shows both claims and both
+    quotes, in article order, and the section of each."""
     m = messages.get(lang)
     section = knowledge.section(fact.section)
     shown = sorted((fact, also), key=lambda f: knowledge.place_of(f.id) or ()) if also else [fact]
     blocks = [*((Style.TEXT, answer_text(f, lang)) for f in shown), (Style.NOTE, m.quote_label),
               *((Style.QUOTE, f.quote) for f in shown)]
-    if section:
-        blocks.append((Style.NOTE, m.source_line.format(section=section_title(section, lang))))
+    sections = [s for s in dict.fromkeys(knowledge.section(f.section) for f in shown) if s]
+    if sections:
+        titles = "; ".join(section_title(s, lang) for s in sections)
+        blocks.append((Style.NOTE, m.source_line.format(section=titles)))
     if alternatives:
         blocks.append((Style.BOLD, m.did_you_mean))
         blocks += [(Style.ITEM, label(f, lang)) for f in alternatives]

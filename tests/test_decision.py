@@ -983,6 +983,20 @@ def test_two_neighbouring_passages_do_not_count_as_each_others_rival(engine):
     assert decision.answered, decision
     assert {decision.best.fact.id, decision.also.id} == {"honeymoon-1990s", "cold-peace"}
 
+def test_a_question_two_facts_of_different_sections_answer_alike_is_answered_with_both(engine):
+    # "did trump give up both atlanticism and value diplomacy": the value-diplomacy section's claim
+    # and the summary's (which names both) come out nearly as likely (0.42 and 0.39). Picking one
+    # would leave out Atlanticism; the reply shows both claims and quotes, and names both sections.
+    question = "did trump give up both atlanticism and value diplomacy"
+    decision = engine.decide(question)
+    assert decision.answered and decision.also is not None, decision
+    assert decision.best.fact.section != decision.also.section
+    text = engine.reply(question).plain()
+    for fact in (decision.best.fact, decision.also):
+        assert fact.quote in text and engine.knowledge.section(fact.section).title in text
+    assert "Atlanticism" in text
+
+
 def test_a_question_the_curator_lists_is_answered_with_its_fact_alone(engine):
     # A listed question is its fact's (probability 1): no neighbour is shown with it, and the
     # confidence stays a probability.

@@ -98,6 +98,11 @@ CLOSE_SHARE = 0.6
 # A fact quoting a passage next to the best's, at least this share of its probability, is shown with
 # it (see _neighbour). Chosen on the validation sets (bench/calibrate.py): 0.1 and 0 did the same there.
 PASSAGE_SHARE = 0.1
+# A runner-up at least this share of the best's probability, from anywhere in the article, is shown
+# with it: the model cannot tell the two apart, and one claim picked at random would be a wrong answer
+# as often as not. It only joins the reply (no verification or decision counts it). On the validation
+# sets 0.5-0.7 did the same (+1 right); 0.5 is where other candidates are offered as "did you mean".
+TIE_SHARE = 0.5
 NAMES_ONLY_SHARE = 0.8  # a fact whose quote is at least this share names (a byline) says who, no more
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
@@ -430,8 +435,7 @@ class Matcher:
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
-        also = neighbour.fact if neighbour else None
-        shown_facts = (top, also) if also else (top,)
+        shown_facts = (top, neighbour.fact) if neighbour else (top,)
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
         unidentified = self._unnamed_kind(ev, shown_facts)
@@ -452,6 +456,7 @@ class Matcher:
             close = not (refused or missing) and shown >= CLOSE_SHARE * self.model.threshold
             return Decision(Kind.ABSTAIN, question, best, self._closest([s.fact for s in ranked]),
                             confidence=confidence, missing=missing, gap=gap, candidates=ranked, close=close, **common)
+        also = neighbour.fact if neighbour else self._tied(ranked)
         floor = 100 * max(self.model.threshold / 2, confidence * DID_YOU_MEAN_SHARE)
         close = tuple(s.fact for s in ranked[1:] if s.score >= floor and s.fact is not also)
         kind = Kind.DID_YOU_MEAN if close else Kind.ANSWER
@@ -496,6 +501,12 @@ class Matcher:
             if self._index_of[other.fact.id] in beside:
                 return other
         return None
+
+    @staticmethod
+    def _tied(ranked: tuple[Scored, ...]) -> Fact | None:
+        """The runner-up, if it has at least TIE_SHARE of the best's probability ("if the alliance comes
+        apart what happens to expansion": the obstacle it has been, or what its collapse would do?)."""
+        return ranked[1].fact if len(ranked) > 1 and ranked[1].score >= TIE_SHARE * ranked[0].score else None
 
     def _next_passage(self, ranked: tuple[Scored, ...]) -> Scored | None:
         """The candidate quoting the passage right after the best's, if any: asked how something turned

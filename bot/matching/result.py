@@ -53,7 +53,7 @@ class Decision:
     # (inline mode lists them); when refused, every one (the closest topics come from them).
     candidates: tuple[Scored, ...] = ()
     more: tuple[Fact, ...] = ()  # for a topic asked about by name, its other facts (offered as buttons)
-    also: Fact | None = None  # a fact quoting a passage next to `best`'s, shown with it: either may answer
+    also: Fact | None = None  # a fact quoting a passage next to `best`'s, or one as likely, shown with it
     # Refused for want of confidence alone, with the best candidate close to the threshold: the reply
     # asks whether that was meant rather than say the article does not cover it.
     close: bool = False
