@@ -45,7 +45,7 @@ class Decision:
     alternatives: tuple[Fact, ...] = ()  # did-you-mean options, or closest topics
     reading: RelatedReading | None = None
     truncated: bool = False  # the question was cut to MAX_QUESTION_CHARS before matching
-    confidence: float = 0.0  # calibrated probability that the answer (`best`, with `also`) is right
+    confidence: float = 0.0  # calibrated probability that `best` (or the neighbour shown with it) is right
     lang: str = "en"  # the language of the question: "en" or "ru"
     missing: tuple[str, ...] = ()  # decisive words of the question the article never uses
     gap: Gap = Gap.NONE
