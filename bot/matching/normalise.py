@@ -69,8 +69,13 @@ _DECADE_DIGITS_RU = re.compile(r"\b(19[3-9]0|[3-9]0|2000) (?:е|х|ые|ых|ы�
 _RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
 # A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
-# ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03".
-_ZERO_YEAR = re.compile(r"\b(in|since|from|by|until|till|of|around|circa) 0(\d)\b")
+# ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03", "spring 02".
+_YEAR_BEFORE = ("in|since|from|by|until|till|of|around|circa|spring|summer|autumn|fall|winter|january|february|march"
+                "|april|june|july|august|september|october|november|december")
+_ZERO_YEAR = re.compile(rf"\b({_YEAR_BEFORE}) 0(\d)\b")
+# ... or a year of the nineties that ends the question or a clause ("what did they call each other in
+# 93", "in 98 and after"), not a count of something ("in 90 days").
+_NINETIES_YEAR = re.compile(rf"\b({_YEAR_BEFORE}) 9(\d)(?= (?:and|or|but|when|what|who|how|did|was|were)\b|$)")
 # Chat idioms that only ask to hear about something: "what's the deal with new start" asks about
 # New START, not about a deal (a word the article does use, of a new treaty).
 _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on) with\b")
@@ -243,6 +248,8 @@ def normalise(text: str) -> str:
     text = " ".join(words)
     if " 0" in text:
         text = _ZERO_YEAR.sub(r"\1 200\2", text)
+    if " 9" in text:
+        text = _NINETIES_YEAR.sub(r"\1 199\2", text)
     if not text.isascii():
         text = _DECADE_DIGITS_RU.sub(lambda m: ("19" if len(m.group(1)) == 2 else "") + m.group(1) + "s", text)
     if not _IDIOM_WORDS.isdisjoint(words):
