@@ -245,6 +245,8 @@ def test_which_of_a_kind_is_not_answered_by_a_fact_that_speaks_of_the_kind_but_n
     ("this", "какую стратегию предложил обама", "obama-reset"),  # quoted after it: "стратегию «перезагрузки»"
     ("this", "what sanctions did trump impose in his first term", "trump-first-term"),  # "additional sanctions"
     ("this", "which conflict stalled the treaty talks", "talks-stalled"),  # "the Russia-Ukraine conflict"
+    # The question names the options, the fact both of them: "the United States ... than Europe".
+    ("this", "which party, washington or the europeans, drove nato enlargement harder", "us-drove-expansion"),
 ])
 def test_which_of_a_kind_is_answered_by_a_fact_that_names_one(engine, second_article, article, question, fact):
     decision = (engine if article == "this" else second_article).decide(question)

@@ -727,6 +727,8 @@ class Matcher:
             terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
         asked = self._with_countries({t.term for t in ev.terms})
         top = shown[0]
+        if self._names_the_options(ev.normalised, top):
+            return False
         i = self._index_of[top.id]
         numbers = {n for n in self._fact_names[i] if n.isdigit()}
         # The names of the article's setting (most of its facts name them: "Russia") are no instance of a
@@ -755,6 +757,12 @@ class Matcher:
         # The first of them that speaks of the kind must name one ("he had provided missiles" beside the
         # first term's weapons, which speaks of none, does not say which).
         return next((n for n in named if n is not None), None) is False
+
+    def _names_the_options(self, normalised: str, fact: Fact) -> bool:
+        """Whether the question offers a choice between things the fact both names ("which side,
+        America or Europe, pushed harder": the fact names the two, and says which)."""
+        return any(all(any(self.lexical.fact_has(fact, t) for t in self._word_terms(w)) for w in found.groups())
+                   for found in _OPTIONS.finditer(normalised))
 
     def _of_another(self, normalised: str, kind: str, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which Georgian president asked to join NATO" is not answered by a fact whose
@@ -854,6 +862,7 @@ class Matcher:
         return tuple(picks)
 
 
+_OPTIONS = re.compile(r"\b([\w'-]+) or (?:the )?([\w'-]+)\b")  # "america or europe", "us or the eu"
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
 _GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
