@@ -548,8 +548,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|е
 
 
 # "why the reset died", "why did the honeymoon die so fast": what dies is a thing the fact writes
-# of in lower case (no name, no person), so it dies in a figure of speech, which the fact reports.
-_DYING = re.compile(r"\b([\w'-]+)\s+died\b|\bdid\b(?:\s+[\w'-]+){0,2}?\s+([\w'-]+)\s+die\b")
+# of in lower case (no name, no person), so it dies in a figure of speech, which the fact reports. An
+# adverb before the verb is not what dies ("when did obama's reset actually die").
+_ADVERB = r"(?:\s+(?:[\w'-]+ly|just|ever))?"
+_DYING = re.compile(rf"\b([\w'-]+){_ADVERB}\s+died\b|\bdid\b(?:\s+[\w'-]+){{0,2}}?\s+([\w'-]+){_ADVERB}\s+die\b")
 _SOMEONE = _ROLES | FRAMING_NOUNS | frozenset("he she they who i you we".split())
 
 
