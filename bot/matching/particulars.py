@@ -251,6 +251,9 @@ _WHICH_INSTANCES_RU = re.compile(r"^\W*(?:(?:а|и|ну|так)\s+)?как(?:о�
                                  r"(?P<kind>[а-яё-]+(?:\s+[а-яё-]+)?)")
 _VERB_RU = re.compile(r"(?:л|ла|ло|ли|ет|ит|ют|ят|ут|ат|ся|сь)$")
 _NOT_A_KIND_RU = frozenset({"образом"})  # "каким образом" asks how
+# A short adjective is the predicate, as a verb is: "какие гарантии нужны Москве" asks which guarantees.
+_PREDICATIVE_RU = frozenset("нужен нужна нужно нужны должен должна должно должны необходим необходима необходимо "
+                            "необходимы важен важна важно важны возможен возможна возможно возможны".split())
 
 
 def asked_instances(question: str, lang: str = "en") -> str | None:
@@ -264,7 +267,8 @@ def asked_instances(question: str, lang: str = "en") -> str | None:
         return None
     kind = []
     for word in found.group("kind").split():
-        if _VERB_RU.search(word) or word in _NOT_A_KIND_RU:  # the verb ends the kind ("какие города посетил")
+        # A verb or a predicate ends the kind ("какие города посетил", "какие гарантии нужны").
+        if _VERB_RU.search(word) or word in _NOT_A_KIND_RU or word in _PREDICATIVE_RU:
             break
         kind.append(word)
     return " ".join(kind) or None
