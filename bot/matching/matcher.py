@@ -126,7 +126,8 @@ _GAPS = (
     # control": words of importance too.
     (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
                 r"|what (is|was|are|were) (the |its |their )?(\w+ ){0,3}(profit|revenue|cost|price|budget|population"
-                r"|salary|size|length|distance|number|age|percentage|amount|total|toll|speed|weight|height|capacity)s?"
+                r"|salary|size|length|distance|number|age|percentage|amount|total|toll|speed|weight|height|capacity"
+                r"|rating|turnout|rate|gdp|inflation|unemployment)s?"  # "what was Obama's approval rating"
                 # "what top speed does the train reach", "what size of army does Ukraine have"
                 r"|what (\w+ )?(profit|revenue|price|budget|population|salary|size|length|distance|age|percentage"
                 r"|amount|total|toll|speed|weight|height|capacity)s? (of \w+ )?(does|do|did|will|would|can|could)"
