@@ -106,6 +106,9 @@ TIE_SHARE = 0.5
 NAMES_ONLY_SHARE = 0.8  # a fact whose quote is at least this share names (a byline) says who, no more
 NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names is taken for a misspelling
 
+# Quantities asked for by name ("what was Obama's approval rating", "what top speed does it reach").
+_QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distance|age|percentage|amount|total|toll"
+               "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment")
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
            Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
@@ -125,12 +128,9 @@ _GAPS = (
     # ticket cost") is a number too. Not "how high are the stakes", "how big a deal", "the value of arms
     # control": words of importance too.
     (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
-                r"|what (is|was|are|were) (the |its |their )?(\w+ ){0,3}(profit|revenue|cost|price|budget|population"
-                r"|salary|size|length|distance|number|age|percentage|amount|total|toll|speed|weight|height|capacity"
-                r"|rating|turnout|rate|gdp|inflation|unemployment)s?"  # "what was Obama's approval rating"
+                rf"|what (is|was|are|were) (the |its |their )?(\w+ ){{0,3}}(cost|number|{_QUANTITIES})s?"
                 # "what top speed does the train reach", "what size of army does Ukraine have"
-                r"|what (\w+ )?(profit|revenue|price|budget|population|salary|size|length|distance|age|percentage"
-                r"|amount|total|toll|speed|weight|height|capacity)s? (of \w+ )?(does|do|did|will|would|can|could)"
+                rf"|what (\w+ )?({_QUANTITIES})s? (of \w+ )?(does|do|did|will|would|can|could)"
                 # "what does a ticket from Brussels to Berlin cost"
                 r"|what (does|do|did|will|would) (\w+ ){1,8}cost$"
                 # "каков бюджет клуба", "какой тираж у журнала", "какова численность армии"

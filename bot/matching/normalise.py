@@ -69,7 +69,8 @@ _DECADE_DIGITS_RU = re.compile(r"\b(19[3-9]0|[3-9]0|2000) (?:е|х|ые|ых|ы�
 _RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
 # A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
-# ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03", "spring 02".
+# ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03", "spring 02"
+# (not after "may", a verb as often).
 _YEAR_BEFORE = ("in|since|from|by|until|till|of|around|circa|spring|summer|autumn|fall|winter|january|february|march"
                 "|april|june|july|august|september|october|november|december")
 _ZERO_YEAR = re.compile(rf"\b({_YEAR_BEFORE}) 0(\d)\b")
