@@ -365,6 +365,8 @@ class Matcher:
         if whole.to_the_bot(normalised):
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=lang)
         terms = tuple(self.lexical.terms(read))
+        if ends := self._range_ends(normalised):  # the span is asked about by its known end
+            terms = tuple(t for t in terms if t.word not in ends and ends.isdisjoint(t.term.split("+")))
         words = {t.word for t in terms if t.word}  # the words it is about, synonyms folded
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
@@ -847,6 +849,15 @@ class Matcher:
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and len(t.word) >= 3
                                    and (t.word.isdigit() or zipf(t.word) == 0 or t.word in ev.names)))[:3]
 
+    def _range_ends(self, normalised: str) -> frozenset[str]:
+        """The year the base never writes of a span the question gives from (or to) one it does:
+        "2017-2020" asks about the span that begins in 2017, whose end the base need not name."""
+        ends = set()
+        for span in _SPAN.finditer(normalised):
+            known = [year for year in span.groups() if self.lexical.is_known(year)]
+            ends |= set(span.groups()) - set(known) if len(known) == 1 else set()
+        return frozenset(ends)
+
     @staticmethod
     def _gap(normalised: str) -> Gap:
         return next((gap for pattern, gap in _GAPS if pattern.search(normalised)), Gap.NONE)
@@ -878,6 +889,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "Geo
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
 _YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
+_SPAN = re.compile(r"\b((?:1[89]|20)\d\d) (?:to |until |till |through |and )?((?:1[89]|20)\d\d)\b")  # "2017-2020"
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
 
