@@ -365,7 +365,7 @@ class Matcher:
         if whole.to_the_bot(normalised):
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=lang)
         terms = tuple(self.lexical.terms(read))
-        if ends := self._range_ends(normalised):  # the span is asked about by its known end
+        if ends := self._span_ends(normalised):  # the span is asked about by its known end
             terms = tuple(t for t in terms if t.word not in ends and ends.isdisjoint(t.term.split("+")))
         words = {t.word for t in terms if t.word}  # the words it is about, synonyms folded
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
@@ -849,7 +849,7 @@ class Matcher:
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.certainty == 0 and len(t.word) >= 3
                                    and (t.word.isdigit() or zipf(t.word) == 0 or t.word in ev.names)))[:3]
 
-    def _range_ends(self, normalised: str) -> frozenset[str]:
+    def _span_ends(self, normalised: str) -> frozenset[str]:
         """The year the base never writes of a span the question gives from (or to) one it does:
         "2017-2020" asks about the span that begins in 2017, whose end the base need not name."""
         ends = set()
