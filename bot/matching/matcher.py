@@ -34,6 +34,7 @@ from .normalise import (
     FRAMING_NOUNS,
     INTERJECTIONS,
     MAX_QUESTION_CHARS,
+    MONTH_NAMES,
     Synonyms,
     content_terms,
     is_cyrillic,
@@ -203,7 +204,7 @@ class Matcher:
                             | set(re.findall(r"\d+", f.quote)) for f, names in zip(facts, written, strict=True)]
         # ... and each run of capitalised words that holds one, as terms: "George W. Bush Jr." is one
         # name, asked about when "Bush" is.
-        self._months = frozenset(content_terms(_MONTH_NAMES, self.lexical.synonyms))
+        self._months = frozenset(content_terms(" ".join(MONTH_NAMES), self.lexical.synonyms))
         self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _CAPITALISED_RUN)
                            for f, names in zip(facts, self._fact_names, strict=True)]
         # Names of one term the base never writes in lower case: "Russia", "the United States", but not
@@ -886,10 +887,10 @@ _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
 _PLURAL = re.compile(r"(?:s|ы|и)$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "George W. Bush Jr."
-_MONTH_NAMES = "january february march april may june july august september october november december"
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
-_YEAR = re.compile(r"(?:1[89]|20)\d(?:\d|0s)")  # 2024, the 1990s
-_SPAN = re.compile(r"\b((?:1[89]|20)\d\d) (?:to |until |till |through |and )?((?:1[89]|20)\d\d)\b")  # "2017-2020"
+_CENTURY = r"(?:1[89]|20)\d"  # a year's first three digits
+_YEAR = re.compile(rf"{_CENTURY}(?:\d|0s)")  # 2024, the 1990s
+_SPAN = re.compile(rf"\b({_CENTURY}\d) (?:to |until |till |through |and )?({_CENTURY}\d)\b")  # "2017-2020"
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 
 

@@ -71,8 +71,10 @@ _RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
 # ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03", "spring 02"
 # (not after "may", a verb as often).
-_YEAR_BEFORE = ("in|since|from|by|until|till|of|around|circa|spring|summer|autumn|fall|winter|january|february|march"
-                "|april|june|july|august|september|october|november|december")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+_YEAR_BEFORE = "|".join("in since from by until till of around circa spring summer autumn fall winter".split()
+                         + [month for month in MONTH_NAMES if month != "may"])
 _ZERO_YEAR = re.compile(rf"\b({_YEAR_BEFORE}) 0(\d)\b")
 # ... or a year of the nineties that ends the question or a clause ("what did they call each other in
 # 93", "in 98 and after"), not a count of something ("in 90 days").

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .normalise import DETERMINERS, FRAMING_NOUNS, STOP_WORDS, normalise, stem, without_address
+from .normalise import DETERMINERS, FRAMING_NOUNS, MONTH_NAMES, STOP_WORDS, normalise, stem, without_address
 
 # "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
 # words between the auxiliary and the verb of speech are the speaker.
@@ -408,7 +408,7 @@ def asked_office(normalised: str) -> str | None:
     return words[-1]
 
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"(?:{'|'.join(month.capitalize() for month in MONTH_NAMES)})"  # capitalised: "may" is a verb too
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{2,4}"  # "25.03.2025"
 _DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d|{_NUMERIC_DATE}|\d{{4}}s|{_MONTH})\b")
 # A share is a number too: "roughly a tenth" says how much less.
