@@ -150,6 +150,21 @@ def test_the_articles_setting_is_no_instance_of_a_kind_asked_for_unless_a_place_
     assert decision.answered and decision.best.fact.id == "nato-issue-eased", (decision.best, decision.confidence)
 
 
+@pytest.mark.parametrize(("asked", "answered"), [
+    # The 1993 declaration names two presidents and no place (answered at 0.89, 0.38); the summit is
+    # "in Bucharest".
+    (("in which city did the us and russia declare themselves strategic partners in 1993",
+      "at which city did bush press for ukraine's membership"), "bucharest-2008"),
+    (("in what city did yeltsin and clinton declare a strategic partnership in 1993",
+      "in which chinese city does zhao huasheng teach"), "affiliation"),
+    # Hegseth's remarks name Europe and the Asia-Pacific, no city, and are dated "in December" (answered at 0.84).
+    (("in which city did hegseth say the us focus would shift to asia",
+      "at which city did bush press for ukraine's membership"), "bucharest-2008"),
+])
+def test_a_city_asked_for_is_a_place_the_fact_puts_something_in(engine, asked, answered):
+    refused_then_answered(engine, asked, answered, says="does not say which")
+
+
 def test_a_year_is_no_instance_of_a_kind_asked_for_unless_a_kind_of_time(engine):
     # The inaugurations fact names the year 2000 and no present (answered at 0.58).
     refused_then_answered(engine, ("What presents did Putin give Bush after they took office?",

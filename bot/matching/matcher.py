@@ -207,6 +207,9 @@ class Matcher:
         self._months = frozenset(content_terms(" ".join(MONTH_NAMES), self.lexical.synonyms))
         self._name_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _CAPITALISED_RUN)
                            for f, names in zip(facts, self._fact_names, strict=True)]
+        # ... and those a fact places something in or at ("the summit in Bucharest"): where it happened.
+        self._place_runs = [self._runs_of(f"{f.quote} {f.answer}", names, _PLACED_RUN)
+                            for f, names in zip(facts, self._fact_names, strict=True)]
         # Names of one term the base never writes in lower case: "Russia", "the United States", but not
         # "treaty" (also "a new treaty"), nor "report" or "group", parts of longer names.
         lower_words = {w for f in facts for w in re.findall(r"\b[a-z][\w'-]*", f"{f.quote} {f.answer}")}
@@ -748,6 +751,10 @@ class Matcher:
         names_nothing_new = not numbers_new and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
+        # A city is a place something is in or at: not a person, a country or a month ("in which city was
+        # the 1993 partnership declared" is not answered by Presidents Yeltsin and Clinton declaring it).
+        if self._places_no_settlement(ev, top, asked):
+            return True
         if ev.lang == "en" and len(terms) == 1 and self._of_another(ev.normalised, next(iter(terms)), shown):
             return True
         if instances is None:
@@ -761,6 +768,15 @@ class Matcher:
         # The first of them that speaks of the kind must name one ("he had provided missiles" beside the
         # first term's weapons, which speaks of none, does not say which).
         return next((n for n in named if n is not None), None) is False
+
+    def _places_no_settlement(self, ev: Evidence, fact: Fact, asked: set[str]) -> bool:
+        """Whether a question asks in which city (town, village, port) and the fact neither speaks of one
+        nor places anything in or at a name the question does not give, a country or continent aside."""
+        found = _SETTLEMENT_ASKED.search(ev.normalised) if ev.lang == "en" else None
+        if found is None or any(self.lexical.fact_has(fact, t) for t in self._word_terms(found.group(1))):
+            return False
+        return self._names_nothing_new(self._place_runs[self._index_of[fact.id]],
+                                       asked | self._country_terms | self._continent_terms)
 
     def _names_the_options(self, normalised: str, fact: Fact) -> bool:
         """Whether the question offers a choice between things the fact both names ("which side,
@@ -878,6 +894,8 @@ class Matcher:
 _OPTIONS = re.compile(r"\b([\w'-]+) or (?:the )?([\w'-]+)\b")  # "america or europe", "us or the eu"
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
+# "in which city", "what russian town": a kind of place within a country.
+_SETTLEMENT_ASKED = re.compile(r"\b(?:which|what) (?:[\w'-]+ )?(city|cities|towns?|villages?|ports?)\b")
 _GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
 # ... and of which a year or a count may be.
 _NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
@@ -887,6 +905,7 @@ _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
 _PLURAL = re.compile(r"(?:s|ы|и)$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)*")  # "George W. Bush Jr."
+_PLACED_RUN = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?({_CAPITALISED_RUN.pattern})")  # "in Bucharest"
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
 _CENTURY = r"(?:1[89]|20)\d"  # a year's first three digits
 _YEAR = re.compile(rf"{_CENTURY}(?:\d|0s)")  # 2024, the 1990s
