@@ -448,6 +448,14 @@ def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
     assert reply.answered and "domestic political constraints" in reply.plain(), reply.plain()
 
 
+def test_whether_something_still_holds_shows_the_passage_after_it(engine):
+    # The strategy documents that named Russia a threat were shown alone; whether they still hold is
+    # the next passage: Trump now downplays the threat.
+    reply = engine.reply("are the strategy papers calling russia an enemy still in force")
+    assert reply.answered and "National Defense Strategy" in reply.plain(), reply.plain()
+    assert "downplays" in reply.plain(), reply.plain()
+
+
 def test_close_runners_up_are_offered_as_did_you_mean(engine):
     # What drives Trump abroad: national interests, shown with its neighbouring passage (Atlanticism),
     # and, nearly as likely, his move away from value-based diplomacy, offered as a button. (A

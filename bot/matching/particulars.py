@@ -357,7 +357,9 @@ def asks_for_someone(normalised: str, lang: str) -> bool:
 _OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|dashed"
                       r"|c[oa]me to nothing|fell (?:through|flat)"
                       r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what came of"
-                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up)\b"
+                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up"
+                      # ... or whether it still holds: the passage after tells if it changed.
+                      r"|still|any ?more|any longer|no longer|these days|nowadays|fading)\b"
                       r"|(?<!\w)(?:разошл\w*|рассорил\w*|чем (?:это |все |всё )?(?:закончил|кончил|обернул)\w*"
                       r"|что пошло не так|не сложил\w*)(?!\w)")
 
