@@ -355,6 +355,20 @@ def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine
     assert_read_as(engine, question, "who wrote the article", lang)
 
 
+@pytest.mark.parametrize(("question", "plain", "lang"), [
+    # The text described by its subject: the long-term relations fact (0.53), the Obama reset (0.23).
+    ("who is the author of the piece on us russia relations", "who wrote the article", "en"),
+    ("кто написал статью о новой перезагрузке", "кто написал статью", "ru"),
+    ("when was the valdai paper on the reset published", "when was the article published", "en"),
+    ("о чем статья про перезагрузку отношений россии и сша", "о чем статья", "ru"),
+])
+def test_the_text_described_by_its_subject_is_the_text(engine, question, plain, lang):
+    assert_read_as(engine, question, plain, lang)
+    # Something else asked of it is still asked: NATO is no word of the title.
+    other = engine.decide("who wrote the piece on nato")
+    assert not (other.answered and other.best.fact.id == "author")
+
+
 def test_by_whom_something_was_done_is_not_the_byline(engine):
     decision = engine.decide("by whom was new start signed")
     assert not (decision.answered and decision.best.fact.id == "author")

@@ -192,6 +192,11 @@ class Matcher:
         self._usual_not_answered = self.model.mean[_NOT_ANSWERED] + self.model.mean[_SEM_QUESTION]
         self._publisher = frozenset(normalise(f"{knowledge.article.publisher} {knowledge.article.series}").split())
         self._subject = frozenset(self.lexical.synonyms.fold(normalise(knowledge.article.title)).split())
+        # ... in Russian, as terms (a reader's word forms vary) of the article's Russian description and of
+        # the Russian answer of any fact quoting its title.
+        titled = " ".join(f.answer_ru for f in facts if f.quote.strip() == knowledge.article.title.strip())
+        self._subject_ru = frozenset(content_terms(normalise(f"{knowledge.article.description_ru} {titled}"),
+                                                   self.lexical.synonyms))
         self._in_base_words = _unwritten_variants(knowledge)
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
@@ -376,7 +381,8 @@ class Matcher:
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
         meant = None if curated else (self._the_author(read, normalised, terms, lang)
-                                      or whole.meant(normalised, words, lang, self._publisher, self._subject))
+                                      or whole.meant(normalised, words, lang, self._publisher,
+                                                     self._subject_of(words, lang)))
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
         decision = self._weigh(question, terms, words, curated=curated, truncated=truncated)
@@ -385,6 +391,13 @@ class Matcher:
             # would get the byline; the article's parts, in order, tell the reader more.
             return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         return decision
+
+    def _subject_of(self, words: set[str], lang: str) -> frozenset[str]:
+        """The words that name the article's subject: its title's; in Russian, those of a question's
+        words whose terms its Russian description writes."""
+        if lang == "en":
+            return self._subject
+        return frozenset(w for w in words if (terms := self._word_terms(w)) and terms <= self._subject_ru)
 
     def _the_author(self, question: str, normalised: str, terms: tuple[Term, ...], lang: str) -> str | None:
         """The question with the author asked about by name or title as "the author": "what does Zhao

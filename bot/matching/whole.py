@@ -109,6 +109,10 @@ wrote written write writes penned authored author authors написал нап�
 """.split())
 
 
+# "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
+_DESCRIBED = re.compile(r"\b(?:" + "|".join(sorted(TEXT_NOUNS)) + r")\s+(?:on|about|о|об|обо|про)\b")
+
+
 def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset(),
           subject: frozenset[str] = frozenset()) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
@@ -116,8 +120,10 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     words of the publisher's and series' names, which say no more than "the article" when asked who
     wrote it or when it appeared ("when did valdai put this out"); `subject`, the words of its title,
     which say no more than the article when its author's view of them is asked ("what does the author
-    predict for US-Russia relations")."""
+    predict for US-Russia relations") or when they describe it ("who wrote the piece on the new reset")."""
     said = set(normalised.split())
+    if _DESCRIBED.search(normalised):  # its title's words say no more than "the article"
+        words = words - (subject - TEXT_NOUNS)
     if _BY_WHOM.fullmatch(normalised):
         return _WRITER_OF_THE_ARTICLE[lang]
     if not words:  # "what is this about", "кратко?": filler words only
