@@ -369,6 +369,15 @@ def test_the_text_described_by_its_subject_is_the_text(engine, question, plain, 
     assert not (other.answered and other.best.fact.id == "author")
 
 
+@pytest.mark.parametrize("question", ["the valdai essay's headline", "what's this valdai piece called"])
+def test_asking_what_the_text_named_by_its_publisher_is_called_gets_its_title(engine, question):
+    # The publisher's name met the publisher fact, which names the series, not the title.
+    assert_read_as(engine, question, "what is the title of the article", "en")
+    # The club's own name is not the text's.
+    club = engine.decide("what's the valdai club called")
+    assert not (club.answered and club.best.fact.id == "title")
+
+
 def test_by_whom_something_was_done_is_not_the_byline(engine):
     decision = engine.decide("by whom was new start signed")
     assert not (decision.answered and decision.best.fact.id == "author")

@@ -194,9 +194,11 @@ class Matcher:
         self._subject = frozenset(self.lexical.synonyms.fold(normalise(knowledge.article.title)).split())
         # ... in Russian, as terms (a reader's word forms vary) of the article's Russian description and of
         # the Russian answer of any fact quoting its title.
-        titled = " ".join(f.answer_ru for f in facts if f.quote.strip() == knowledge.article.title.strip())
-        self._subject_ru = frozenset(content_terms(normalise(f"{knowledge.article.description_ru} {titled}"),
-                                                   self.lexical.synonyms))
+        titled = [f for f in facts if f.quote.strip() == knowledge.article.title.strip()]
+        self._subject_ru = frozenset(content_terms(
+            normalise(" ".join([knowledge.article.description_ru, *(f.answer_ru for f in titled)])),
+            self.lexical.synonyms))
+        self._titled = bool(titled)  # a base that quotes its title answers what the article is called
         self._in_base_words = _unwritten_variants(knowledge)
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
@@ -383,6 +385,8 @@ class Matcher:
         meant = None if curated else (self._the_author(read, normalised, terms, lang)
                                       or whole.meant(normalised, words, lang, self._publisher,
                                                      self._subject_of(words, lang)))
+        if meant == whole.TITLE_OF_THE_ARTICLE[lang] and not self._titled:
+            meant = None  # matched as it comes: the base has no fact that gives the title
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
         decision = self._weigh(question, terms, words, curated=curated, truncated=truncated)

@@ -91,6 +91,9 @@ printed issued ran run date dated day when
 _PUBLISHING = _APPEARING - {"when", "date", "dated", "day", "дата", "день", "число"}
 _ASKS_WHEN = re.compile(r"\b(?:when|date|day|когда|дата|день|числа)\b")
 _WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда опубликована статья"}
+# "valdai paper headline", "what's it called, the valdai thing": the text's title.
+_TITLE = frozenset("title titled headline called name named заголовок заголовка название называется".split())
+TITLE_OF_THE_ARTICLE = {"en": "what is the title of the article", "ru": "как называется статья"}
 
 
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|привет|здравствуйте|добрый день)\s+")
@@ -136,6 +139,9 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     if (words <= _APPEARING | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
             and _ASKS_WHEN.search(normalised)):
         return _WHEN_PUBLISHED[lang]
+    if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | TEXT_NOUNS | publisher
+            and (not said.isdisjoint(TEXT_NOUNS) or _POINTING.search(normalised))):  # not "what's the club called"
+        return TITLE_OF_THE_ARTICLE[lang]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
     if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
