@@ -425,6 +425,16 @@ def test_a_bare_topic_with_the_side_of_it_wanted_gets_what_the_topic_gets(engine
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    # Longer topics, counted by the words that carry meaning (refused at 0.25 and 0.29).
+    ("the iraq invasion in 2003 and its fallout for moscow", "iraq-war-2003"),
+    ("bush and merkel at bucharest, the outcome for kyiv", "bucharest-2008"),
+])
+def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, question, fact):
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, (decision.best, decision.confidence)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
     ("did the us u-turn on russia come out of the blue", "sudden-u-turn"),  # got the US-EU rift
     ("are the new start talks dead in the water", "talks-stalled"),  # refused at 0.23
     ("was kyiv thrown under the bus by washington", "ukraine-abandoned"),  # refused at 0.09

@@ -343,12 +343,12 @@ _ASPECTS = frozenset("""era impact effect effects role legacy significance impor
 fallout aftermath repercussions implications""".split())
 _ASKING = frozenset("""what whats how why who when where which whom whose is are was were do does did can
 could will would should has have had""".split())
-_BARE_TOPIC_WORDS = 5  # a bare topic is this many words at most
+_BARE_TOPIC_WORDS = 5  # a bare topic is this many content words at most
 
 
 def _bare_topic_aspects(words: list[str], kept: list[tuple[int, str]]) -> set[int]:
     """Positions of aspect nouns in a bare topic ("kosovo war impact"), if it names more than them."""
-    if len(words) > _BARE_TOPIC_WORDS or not _ASKING.isdisjoint(words):
+    if len(kept) > _BARE_TOPIC_WORDS or not _ASKING.isdisjoint(words):
         return set()
     aspects = {i for i, w in kept if w in _ASPECTS}
     return aspects if len(aspects) < len(kept) else set()
