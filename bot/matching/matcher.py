@@ -398,7 +398,8 @@ class Matcher:
 
     def _subject_of(self, words: set[str], lang: str) -> frozenset[str]:
         """The words that name the article's subject: its title's; in Russian, those of a question's
-        words whose terms its Russian description writes."""
+        words whose terms the article's Russian description, or the Russian answer quoting its title,
+        writes."""
         if lang == "en":
             return self._subject
         return frozenset(w for w in words if (terms := self._word_terms(w)) and terms <= self._subject_ru)
