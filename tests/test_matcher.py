@@ -378,6 +378,19 @@ def test_asking_what_the_text_named_by_its_publisher_is_called_gets_its_title(en
     assert not (club.answered and club.best.fact.id == "title")
 
 
+@pytest.mark.parametrize(("question", "plain", "lang"), [
+    # The text named by its author: the byline (0.37, 0.62) and a refusal (0.29) before.
+    ("what's the title of zhao's paper", "what is the title of the article", "en"),
+    ("как называется статья чжао хуашэна", "как называется статья", "ru"),
+    ("when did zhao huasheng publish this", "when was the article published", "en"),
+])
+def test_asking_of_the_text_named_by_its_author_gets_what_the_text_gets(engine, question, plain, lang):
+    assert_read_as(engine, question, plain, lang)
+    # Something else asked of the author is still asked of him.
+    other = engine.decide("when did zhao huasheng join fudan")
+    assert not (other.answered and other.best.fact.id == "date")
+
+
 def test_by_whom_something_was_done_is_not_the_byline(engine):
     decision = engine.decide("by whom was new start signed")
     assert not (decision.answered and decision.best.fact.id == "author")

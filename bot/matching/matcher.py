@@ -383,7 +383,7 @@ class Matcher:
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
         meant = None if curated else (self._the_author(read, normalised, terms, lang)
-                                      or whole.meant(normalised, words, lang, self._publisher,
+                                      or whole.meant(normalised, words, lang, self._naming_the_text(words, lang),
                                                      self._subject_of(words, lang)))
         if meant == whole.TITLE_OF_THE_ARTICLE[lang] and not self._titled:
             meant = None  # matched as it comes: the base has no fact that gives the title
@@ -395,6 +395,13 @@ class Matcher:
             # would get the byline; the article's parts, in order, tell the reader more.
             return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         return decision
+
+    def _naming_the_text(self, words: set[str], lang: str) -> frozenset[str]:
+        """The words that name the text by its publisher or series, or by its author ("zhao's paper",
+        "статья Чжао Хуашэна"): asked who wrote it, when it appeared or what it is called, they say no
+        more than "the article"."""
+        return self._publisher | {w for w in words if (terms := self._word_terms(w))
+                                  and all(self._is_author(t, lang) for t in terms)}
 
     def _subject_of(self, words: set[str], lang: str) -> frozenset[str]:
         """The words that name the article's subject: its title's; in Russian, those of a question's

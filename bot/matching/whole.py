@@ -86,7 +86,8 @@ _TO_THE_BOT = re.compile(
 _APPEARING = frozenset("""
 published publish publication released release came come online posted post put appeared appear went go live
 printed issued ran run date dated day when
-вышла вышел вышло вышли опубликована опубликован опубликовано опубликовали напечатана напечатан дата день число
+вышла вышел вышло вышли опубликована опубликован опубликовано опубликовали опубликовал опубликовала
+напечатана напечатан дата день число
 """.split())
 _PUBLISHING = _APPEARING - {"when", "date", "dated", "day", "дата", "день", "число"}
 _ASKS_WHEN = re.compile(r"\b(?:when|date|day|когда|дата|день|числа)\b")
