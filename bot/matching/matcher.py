@@ -198,7 +198,7 @@ class Matcher:
         self._subject_ru = frozenset(content_terms(
             normalise(" ".join([knowledge.article.description_ru, *(f.answer_ru for f in titled)])),
             self.lexical.synonyms))
-        self._titled = bool(titled)  # a base that quotes its title answers what the article is called
+        self._has_title_fact = bool(titled)  # a base that quotes its title answers what the article is called
         self._in_base_words = _unwritten_variants(knowledge)
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
@@ -385,7 +385,7 @@ class Matcher:
         meant = None if curated else (self._the_author(read, normalised, terms, lang)
                                       or whole.meant(normalised, words, lang, self._naming_the_text(words, lang),
                                                      self._subject_of(words, lang)))
-        if meant == whole.TITLE_OF_THE_ARTICLE[lang] and not self._titled:
+        if meant == whole.TITLE_OF_THE_ARTICLE[lang] and not self._has_title_fact:
             meant = None  # matched as it comes: the base has no fact that gives the title
         if meant and normalised != meant:
             return replace(self.decide(meant), question=question, truncated=truncated, lang=lang)
