@@ -368,6 +368,10 @@ def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine
     ("what's the title of zhao's paper", "what is the title of the article", "en"),
     ("как называется статья чжао хуашэна", "как называется статья", "ru"),
     ("when did zhao huasheng publish this", "when was the article published", "en"),
+    # ... or by another word for a text: refused (0.2, 0.06), the affiliation ("работа" is also a job).
+    ("what is the report about", "what is the article about", "en"),
+    ("what's the commentary about", "what is the article about", "en"),
+    ("о чем эта работа", "о чем статья", "ru"),
 ])
 def test_the_text_described_by_its_subject_or_named_by_its_publisher_or_author_is_the_text(
         engine, question, plain, lang):

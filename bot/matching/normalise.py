@@ -293,8 +293,10 @@ class Synonyms:
 # ("Where does the author work" keeps its author.)
 # The text itself, by any of its names: "what is the essay about" asks what the article is about.
 TEXT_NOUNS = frozenset("""
-article paper piece essay text статья статье статьи статью текст текста тексте записка записки записке записку эссе
-доклад доклада докладе
+article paper piece essay text report study analysis commentary publication
+статья статье статьи статью текст текста тексте записка записки записке записку эссе доклад доклада докладе
+работа работы работе работу исследование исследования исследовании публикация публикации публикацию
+материал материала материале
 """.split())
 FRAMING_NOUNS = TEXT_NOUNS | frozenset("author writer автор автора автору".split())
 OPINION_WORDS = frozenset("""

@@ -91,7 +91,7 @@ printed issued ran run date dated day when
 """.split())
 _PUBLISHING = _APPEARING - {"when", "date", "dated", "day", "дата", "день", "число"}
 _ASKS_WHEN = re.compile(r"\b(?:when|date|day|когда|дата|день|числа)\b")
-_WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда опубликована статья"}
+_WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда вышла статья"}
 # "valdai paper headline", "what's it called, the valdai thing": the text's title.
 _TITLE = frozenset("title titled headline called name named заголовок заголовка название называется".split())
 TITLE_OF_THE_ARTICLE = {"en": "what is the title of the article", "ru": "как называется статья"}
