@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -400,8 +400,8 @@ class Matcher:
         """The words that name the text by its publisher or series, or by its author ("zhao's paper",
         "статья Чжао Хуашэна"): asked who wrote it, when it appeared or what it is called, they say no
         more than "the article"."""
-        return self._publisher | {w for w in words if (terms := self._word_terms(w))
-                                  and all(self._is_author(t, lang) for t in terms)}
+        by_author = self._words_whose_terms(words, lambda terms: all(self._is_author(t, lang) for t in terms))
+        return self._publisher | by_author
 
     def _subject_of(self, words: set[str], lang: str) -> frozenset[str]:
         """The words that name the article's subject: its title's; in Russian, those of a question's
@@ -409,7 +409,11 @@ class Matcher:
         writes."""
         if lang == "en":
             return self._subject
-        return frozenset(w for w in words if (terms := self._word_terms(w)) and terms <= self._subject_ru)
+        return self._words_whose_terms(words, self._subject_ru.issuperset)
+
+    def _words_whose_terms(self, words: set[str], test: Callable[[frozenset[str]], bool]) -> frozenset[str]:
+        """The words that have terms, all of which pass `test` together."""
+        return frozenset(w for w in words if (terms := self._word_terms(w)) and test(terms))
 
     def _the_author(self, question: str, normalised: str, terms: tuple[Term, ...], lang: str) -> str | None:
         """The question with the author asked about by name or title as "the author": "what does Zhao
@@ -798,7 +802,7 @@ class Matcher:
         """Whether a question asks in which city (town, village, port) and the fact neither speaks of one
         nor places anything in or at a name the question does not give, a country or continent aside."""
         found = _SETTLEMENT_ASKED.search(ev.normalised) if ev.lang == "en" else None
-        if found is None or any(self.lexical.fact_has(fact, t) for t in self._word_terms(found.group(1))):
+        if found is None or self._writes(fact, found.group(1)):
             return False
         return self._names_nothing_new(self._place_runs[self._index_of[fact.id]],
                                        asked | self._country_terms | self._continent_terms)
@@ -806,8 +810,11 @@ class Matcher:
     def _names_the_options(self, normalised: str, fact: Fact) -> bool:
         """Whether the question offers a choice between things the fact both names ("which side,
         America or Europe, pushed harder": the fact names the two, and says which)."""
-        return any(all(any(self.lexical.fact_has(fact, t) for t in self._word_terms(w)) for w in found.groups())
-                   for found in _OPTIONS.finditer(normalised))
+        return any(all(self._writes(fact, w) for w in found.groups()) for found in _OPTIONS.finditer(normalised))
+
+    def _writes(self, fact: Fact, word: str) -> bool:
+        """Whether a fact writes a word of the question (any of its terms)."""
+        return any(self.lexical.fact_has(fact, t) for t in self._word_terms(word))
 
     def _of_another(self, normalised: str, kind: str, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which Georgian president asked to join NATO" is not answered by a fact whose
