@@ -491,6 +491,16 @@ def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
     assert reply.answered and "domestic political constraints" in reply.plain(), reply.plain()
 
 
+@pytest.mark.parametrize("question, outcome", [
+    # what was expected, then "what (really) happened"; whether it survived; why it ended (were shown alone)
+    ("people predicted trump would warm up to putin in 2017, what really happened", "domestic political constraints"),
+    ("did the clinton-yeltsin honeymoon survive past 1993", "cold peace"),
+    ("почему партнёрство ельцина и клинтона закончилось", "cold peace")])
+def test_what_came_after_an_expectation_or_a_friendship_shows_the_passage_after_it(engine, question, outcome):
+    reply = engine.reply(question)
+    assert reply.answered and outcome in reply.plain(), reply.plain()
+
+
 def test_whether_something_still_holds_shows_the_passage_after_it(engine):
     # The strategy documents that named Russia a threat were shown alone; whether they still hold is
     # the next passage: Trump now downplays the threat.

@@ -357,11 +357,13 @@ def asks_for_someone(normalised: str, lang: str) -> bool:
 _OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|dashed"
                       r"|c[oa]me to nothing|fell (?:through|flat)"
                       r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what came of"
-                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up"
+                      # "X was supposed to be friendly, what (actually) happened": asked after what was expected.
+                      r"|(?<=\w )what (?:actually |really )?happened$"
+                      r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up|surviv(?:e|ed)"
                       # ... or whether it still holds: the passage after tells if it changed.
                       r"|still|any ?more|any longer|no longer|these days|nowadays|fading)\b"
                       r"|(?<!\w)(?:разошл\w*|рассорил\w*|чем (?:это |все |всё )?(?:закончил|кончил|обернул)\w*"
-                      r"|что пошло не так|не сложил\w*)(?!\w)")
+                      r"|что пошло не так|не сложил\w*|почему .*(?:за)?кончил\w*)(?!\w)")
 
 
 def asks_an_outcome(normalised: str) -> bool:
