@@ -453,6 +453,7 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # does not answer hold "where did Bush and Putin meet in 2001", as close in meaning as any of the fact's)
     ("did moscow and washington bury the hatchet after 9/11", "post-9-11"),
     ("did washington give any heads up before the shift", "sudden-u-turn"),  # refused at 0.17
+    ("did the kremlin see the american shift coming", "sudden-u-turn"),  # refused at 0.15
     ("has it all been boom and bust between washington and moscow", "ups-and-downs"),  # refused at 0.04
     ("why are new start talks on ice", "talks-stalled"),  # refused at 0.22
     ("is the us mending fences with russia", "sudden-u-turn"),  # refused at 0.24
@@ -469,7 +470,7 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
 
 @pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights",
                                   "putin 70th birthday", "in 0 5 seconds", "heads up display", "hold the line",
-                                  "the end of the wall"])
+                                  "the end of the wall", "we saw the ferry coming into port"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

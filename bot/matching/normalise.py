@@ -116,6 +116,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b", "obstacle"),
     (r"\bon the same page\b", "in agreement"),
     (r"\b(a|any|no|some) heads up\b", r"\1 warning"),
+    # "did anyone see the u-turn coming": was there warning of it (not "saw the train coming down the line").
+    (r"\b(?:see|sees|saw|seen|seeing) ((?:\w+ ){1,5}?)coming\b(?! (?:down|up|back|home|to|from|in|out|over|along))",
+     r"get warning of \1"),
     (r"\b(?:lovefest|love fest)\b", "honeymoon"),
     (r"\bboom and bust\b", "ups and downs"),
     (r"\b(?:on ice|on hold|on the back burner|(?:hit|hits|hitting) a (?:wall|dead end)"
@@ -135,6 +138,7 @@ flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned 
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
+coming
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
