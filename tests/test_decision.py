@@ -698,6 +698,9 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     # fact "May 2002" (0.82).
     ("the exact date new start runs out", "does not give the exact day"),
     ("в какой день буш прилетел в россию в 2002 году", "не указан точный день"),
+    # What something cost is a sum of money, not "the two countries" of the visit fact (answered at 0.6-0.8).
+    ("how much did bush's trip to russia cost the taxpayer", "does not give that number"),
+    ("во сколько обошлась поездка буша в россию", "нет этой цифры"),
 ])
 def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, question, says):
     assert not engine.decide(question).answered
@@ -723,6 +726,15 @@ def test_a_day_asked_for_is_answered_by_a_fact_that_writes_one(engine):
 def test_a_stretch_of_time_answers_how_many_years(engine):
     decision = engine.decide("how many years has nato expansion been the main obstacle")
     assert decision.answered and decision.best.fact.id == "nato-obstacle", decision.best
+
+
+def test_what_something_cost_is_answered_by_a_sum_of_money():
+    from bot.matching.particulars import gives_a_count
+    question = "how much does a sleeper ticket cost"
+    assert gives_a_count("Tickets from Vienna to Paris start at €29.", question)
+    assert gives_a_count("The line cost 3 billion dollars to build.", question)
+    assert not gives_a_count("The two operators sell tickets on the line.", question)
+    assert gives_a_count("The two operators sell tickets on the line.", "how many operators sell tickets")
 
 
 @pytest.mark.parametrize(("question", "fact"), [

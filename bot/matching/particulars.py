@@ -479,9 +479,19 @@ _TIME_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decad
                         r"|(?<!\w)(?:лет|год\w*|месяц\w*|недел\w*|дн(?:я|ей|и)|час\w*|десятилети\w*|век\w*)(?!\w)")
 
 
+# What something cost ("how much did the visit cost", "сколько стоил визит", "во сколько обошлось") is
+# a sum of money: not answered by "the two countries" nor by a year.
+_ASKS_COST = re.compile(r"\b(?:cost|costs|costly|expensive|prices?|priced)\b"
+                        r"|(?<!\w)(?:стои\w*|обошл\w*|цен[аеуы])(?!\w)")
+_SUM = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:k|m|bn|thousand|million|billion|trillion|dollars?|euros?|pounds?|roubles?"
+                  r"|rubles?|yuan)\b|(?<!\w)(?:доллар|евро|рубл|юан)\w*")
+
+
 def gives_a_count(text: str, question: str) -> bool:
     """Whether a fact's text states a number that can answer the question's "how many": a stretch of
-    time only when it counts time."""
+    time only when it counts time, a sum of money when it asks what something cost."""
+    if _ASKS_COST.search(question):
+        return _SUM.search(text) is not None
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
