@@ -499,6 +499,15 @@ def test_the_view_of_someone_the_article_never_names_is_refused(engine, question
     assert "does not report what was said" in engine.reply(question).plain()
 
 
+def test_how_someone_named_judged_something_needs_a_fact_reporting_their_judgement(engine):
+    # The reset's failure is the author's account, not Putin's verdict (answered at 0.81) ...
+    assert not engine.decide("how did putin rate the obama reset").answered
+    assert "does not report what was said" in engine.reply("how did putin rate the obama reset").plain()
+    # ... but a country's position the article states without a word of speech ("the US has long viewed").
+    decision = engine.decide("how does washington assess the russian threat")
+    assert decision.answered and decision.best.fact.id == "trump-downplays-threat", decision.best
+
+
 @pytest.mark.parametrize(("asked", "answered", "says"), [
     # Read against the Russian answers: the Bucharest one names Sarkozy as opposing, not as speaking.
     (("что Саркози говорил о Грузии?", "что объявил Буш, когда приехал в Россию?"), "bush-visit-2002",

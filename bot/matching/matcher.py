@@ -54,6 +54,7 @@ from .particulars import (
     asked_office,
     asked_office_ru,
     asked_speaker,
+    asks_a_judgement,
     asks_an_outcome,
     asks_for_someone,
     asks_for_writings,
@@ -695,6 +696,8 @@ class Matcher:
             # "what do experts say" may well mean the article's view: no name, no check. But a name the
             # article never writes cannot be reported speaking.
             return self._unwritten(ev, speaker)
+        if asks_a_judgement(ev.normalised) and terms <= self._setting | self._country_terms:
+            return False  # "how does Washington assess the threat": its positions are told without speech
         # Of "the Obama team", the name: the fact may say "the Obama administration".
         named = terms & self._fact_name_terms or terms
         return bool(named) and not named <= speakers

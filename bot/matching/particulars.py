@@ -41,7 +41,8 @@ _ASKED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     # ... in the past too, after "has": "what has Lavrov promised", "what trade deals has Trump offered"
     r"(?P<verb>say|said|tell|told|repl(?:y|ied)|(?:answer|promise|announce|comment|retort|threaten|warn|pledge"
-    r"|respond|react|explain|describe|offer|propose|demand|suggest|argue)(?:e?d)?)\b")
+    r"|respond|react|explain|describe|offer|propose|demand|suggest|argue|(?P<judging>judge|assess|evaluate|rate))"
+    r"(?:e?d)?)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
 # A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
@@ -52,8 +53,9 @@ _ASKED_REPLY = re.compile(
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
 # "how do bees tell the distance" is not about speech; "how did Kyiv react", "how did Merkel explain
-# her veto" and "how did Merkel argue against it" ask what they said or did about it.
-_HOW_VERBS = frozenset(stem(w) for w in "reply respond react explain describe argue".split())  # in any tense
+# her veto", "how did Merkel argue against it" and "how did Medvedev judge the reset" ask what they said
+# or did about it.
+_HOW_VERBS = frozenset(stem(w) for w in "reply respond react explain describe argue judge assess evaluate rate".split())
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
@@ -117,6 +119,13 @@ def asked_holder(normalised: str, lang: str = "en") -> str | None:
 def names_a_role(speaker: str) -> bool:
     """Whether a speaker (as asked_speaker gives it) is an office, not a name: "us president"."""
     return speaker.split()[-1] in _ROLES
+
+
+def asks_a_judgement(normalised: str) -> bool:
+    """Whether a question asks how someone judged something ("how did Medvedev assess the reset"):
+    of a country, a position the article may state without a word of speech ("the US has long viewed")."""
+    found = _ASKED.search(normalised)
+    return found is not None and found.group("judging") is not None
 
 
 def asked_speaker(normalised: str, lang: str = "en") -> str | None:
