@@ -502,6 +502,14 @@ def test_what_came_after_an_expectation_or_a_friendship_shows_the_passage_after_
     assert reply.answered and outcome in reply.plain(), reply.plain()
 
 
+@pytest.mark.parametrize("question", ["what was the relationship like before the overnight us policy change",
+                                      "какими были отношения до разворота вашингтона"])
+def test_what_things_were_like_before_something_shows_the_passage_before_it(engine, question):
+    # The U-turn was shown alone; what came before it is the passage before: the downward spiral.
+    reply = engine.reply(question)
+    assert reply.answered and "downward spiral" in reply.plain(), reply.plain()
+
+
 def test_whether_something_still_holds_shows_the_passage_after_it(engine):
     # The strategy documents that named Russia a threat were shown alone; whether they still hold is
     # the next passage: Trump now downplays the threat.

@@ -58,6 +58,7 @@ from .particulars import (
     asks_an_outcome,
     asks_for_someone,
     asks_for_writings,
+    asks_what_came_before,
     gives_a_count,
     gives_a_date,
     gives_a_day,
@@ -466,9 +467,12 @@ class Matcher:
         ranked = tuple(Scored(facts[ev.candidates[k]], 100 * float(probabilities[k])) for k in order)
         best, confidence = ranked[0], float(probabilities[order[0]])
         top = facts[ev.candidates[order[0]]]
-        # The curator's question is one fact's. How something turned out is told in the passage after it.
+        # The curator's question is one fact's. How something turned out is told in the passage after it,
+        # what things were like before it in the passage before.
         neighbour = None if curated else (
-            (self._next_passage(ranked) if asks_an_outcome(ev.normalised) else None) or self._neighbour(ranked))
+            (self._passage_beside_best(ranked, after=True) if asks_an_outcome(ev.normalised) else None)
+            or (self._passage_beside_best(ranked, after=False) if asks_what_came_before(ev.normalised) else None)
+            or self._neighbour(ranked))
         # The candidates are exclusive ("this fact is the answer"), so a reply showing both is right
         # with the sum of their probabilities (at most 1: a near duplicate's is raised, not the rest cut).
         shown = min(1.0, confidence + (neighbour.score / 100 if neighbour else 0.0))
@@ -545,12 +549,13 @@ class Matcher:
         apart what happens to expansion": the obstacle it has been, or what its collapse would do?)."""
         return ranked[1].fact if len(ranked) > 1 and ranked[1].score >= TIE_SHARE * ranked[0].score else None
 
-    def _next_passage(self, ranked: tuple[Scored, ...]) -> Scored | None:
-        """The candidate quoting the passage right after the best's, if any: asked how something turned
-        out ("the 2017 hopes for Trump, how did that pan out"), a reader wants what the article says
-        next (the hopes, then the constraints that dashed them), however improbable the model finds it."""
+    def _passage_beside_best(self, ranked: tuple[Scored, ...], *, after: bool) -> Scored | None:
+        """The candidate quoting the passage right after (or before) the best's, if any: asked how
+        something turned out ("the 2017 hopes for Trump, how did that pan out"), a reader wants what the
+        article says next (the hopes, then the constraints that dashed them), however improbable the
+        model finds it; asked what things were like before it, what it says just before."""
         candidates = {self._index_of[s.fact.id]: s for s in ranked[1:]}
-        return next((candidates[j] for j in self._passages_beside(ranked[0].fact, after=True) if j in candidates),
+        return next((candidates[j] for j in self._passages_beside(ranked[0].fact, after=after) if j in candidates),
                     None)
 
     def _passages_beside(self, fact: Fact, *, after: bool) -> list[int]:

@@ -375,6 +375,18 @@ _OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?
                       r"|что пошло не так|не сложил\w*|почему .*(?:за)?кончил\w*)(?!\w)")
 
 
+# What things were like before something ("relations before the u-turn", "что было до этого разворота"):
+# not "has it happened before", "like before".
+_BEFORE = re.compile(r"\b(?:before|prior to|in the run up to|leading up to) "
+                     r"(?!(?:with|like|and|or|then|now|too|either)\b)"
+                     r"|(?<!\w)до (?:этого|того|разворота|поворота|смены|прихода|возвращения)(?!\w)")
+
+
+def asks_what_came_before(normalised: str) -> bool:
+    """Whether a question asks what things were like before something ("ties before trump's return")."""
+    return _BEFORE.search(normalised) is not None
+
+
 def asks_an_outcome(normalised: str) -> bool:
     """Whether a question asks how something turned out ("how did that pan out", "what went wrong")."""
     return _OUTCOME.search(normalised) is not None
