@@ -496,7 +496,8 @@ def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
     # what was expected, then "what (really) happened"; whether it survived; why it ended (were shown alone)
     ("people predicted trump would warm up to putin in 2017, what really happened", "domestic political constraints"),
     ("did the clinton-yeltsin honeymoon survive past 1993", "cold peace"),
-    ("почему партнёрство ельцина и клинтона закончилось", "cold peace")])
+    ("почему партнёрство ельцина и клинтона закончилось", "cold peace"),
+    ("what became of the hopes of 2017 for a new era with trump", "domestic political constraints")])
 def test_what_came_after_an_expectation_or_a_friendship_shows_the_passage_after_it(engine, question, outcome):
     reply = engine.reply(question)
     assert reply.answered and outcome in reply.plain(), reply.plain()
