@@ -454,6 +454,7 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("did moscow and washington bury the hatchet after 9/11", "post-9-11"),
     ("did washington give any heads up before the shift", "sudden-u-turn"),  # refused at 0.17
     ("did the kremlin see the american shift coming", "sudden-u-turn"),  # refused at 0.15
+    ("what new hopes appeared at the dawn of the millennium", "bush-putin-2000"),  # refused at 0.17: "in 2000"
     ("has it all been boom and bust between washington and moscow", "ups-and-downs"),  # refused at 0.04
     ("why are new start talks on ice", "talks-stalled"),  # refused at 0.22
     ("is the us mending fences with russia", "sudden-u-turn"),  # refused at 0.24
@@ -470,9 +471,19 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
 
 @pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights",
                                   "putin 70th birthday", "in 0 5 seconds", "heads up display", "hold the line",
-                                  "the end of the wall", "we saw the ferry coming into port"])
+                                  "the end of the wall", "we saw the ferry coming into port",
+                                  "the turn of the 20th century", "how long did it take"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
+
+
+def test_how_someone_took_something_asks_how_they_reacted(engine):
+    # "how did brussels take the news" is how it reacted, which the article does not report: the US-EU
+    # rift (relations deteriorated) was answered at 0.44, as "how did brussels react" is not.
+    assert normalise("how would moscow take it") == "how would moscow react"
+    question = "how did brussels take the news of the us shift"
+    assert not engine.decide(question).answered
+    assert "does not report what was said" in engine.reply(question).plain()
 
 
 def test_a_topic_with_something_more_asked_is_matched_as_usual(engine):

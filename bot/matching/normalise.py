@@ -128,6 +128,11 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
     (r"\b(?:touchy|prickly|twitchy) (?:about|over)\b", "opposed to"),
     (r"\bpublic enemy (?:no|number) (?:1|one)\b|\bthe big bad\b", "the main threat"),
+    # "at the turn of the millennium": in 2000, the year an article writes (not "the turn of the 20th century").
+    (r"\b(?:at |around |by |in )?the (?:turn|start|beginning|dawn) of the (?:new )?(?:millennium|century)\b",
+     "in 2000"),
+    # "how did europe take it": how it reacted, which the article must report.
+    (r"\bhow (did|does|do|will|would) ((?:\w+ ){1,3}?)take (?:it|this|that|the news)\b", r"how \1 \2react"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -138,7 +143,7 @@ flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned 
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
-coming
+coming millennium century take
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
