@@ -349,7 +349,10 @@ def test_asking_by_whom_alone_gets_who_wrote_the_article(engine, question, lang)
 
 
 @pytest.mark.parametrize(("question", "lang"), [("кто автор этой валдайской записки", "ru"),
-                                              ("who wrote this valdai essay", "en")])
+                                              ("who wrote this valdai essay", "en"),
+                                              # ... by whose pen, or also asking where the writer is from
+                                              ("чьё перо у этого валдайского доклада", "ru"),
+                                              ("who is the author of the valdai essay and where is he from", "en")])
 def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine, question, lang):
     # "валдайской" met the publisher fact (0.92), which names the club, not the writer.
     assert_read_as(engine, question, "who wrote the article", lang)

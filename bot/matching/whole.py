@@ -107,10 +107,12 @@ def to_the_bot(normalised: str) -> bool:
 
 
 # "who wrote this valdai paper", "кто автор этой записки": who wrote it, asked of the text by any name.
-_WHO = frozenset("who whose кто чей чья".split())
+_WHO = frozenset("who whose кто чей чья чьё чье чьи".split())
 _WRITING = frozenset("""
-wrote written write writes penned authored author authors написал написала написан написана автор автора автором
+wrote written write writes penned authored author authors написал написала написан написана автор автора автором перо
 """.split())
+# "who wrote it and where is he from": the byline says where its author works.
+_WHENCE = frozenset("where откуда".split())
 
 
 # "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
@@ -135,7 +137,8 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
         if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
-    if not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING)) and words <= _WHO | _WRITING | TEXT_NOUNS | publisher:
+    if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
+            and words <= _WHO | _WRITING | _WHENCE | TEXT_NOUNS | publisher):
         return _WRITER_OF_THE_ARTICLE[lang]
     if (words <= _APPEARING | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
             and _ASKS_WHEN.search(normalised)):
