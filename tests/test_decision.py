@@ -10,6 +10,7 @@ import pytest
 from bot.engine import Engine
 from bot.matching import FEATURES, Gap, Kind
 from bot.matching import model as model_file
+from bot.matching.particulars import gives_a_count
 
 
 @pytest.fixture(scope="module")
@@ -738,7 +739,6 @@ def test_a_stretch_of_time_answers_how_many_years(engine):
 
 
 def test_what_something_cost_is_answered_by_a_sum_of_money():
-    from bot.matching.particulars import gives_a_count
     question = "how much does a sleeper ticket cost"
     assert gives_a_count("Tickets from Vienna to Paris start at €29.", question)
     assert gives_a_count("The line cost 3 billion dollars to build.", question)
