@@ -273,6 +273,8 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     # ... the writer's point too: "the writer's bottom line" got who the author is, below the threshold.
     ("the writer's bottom line?", "en"), ("ключевая мысль автора", "ru"),
     ("the central claim in a sentence", "en"), ("the point, distilled", "en"), ("the claim, condensed", "en"),
+    # ... after a reader introduces themselves ("nurse here"), and its thrust (refused at 0.16, 0.17)
+    ("nurse here, what's the big idea of the essay", "en"), ("the thrust of the paper?", "en"),
     # What the writer expects, asked of the writer alone: "what does the author predict" got what
     # "many predicted" of Trump in 2017.
     ("what does the author predict?", "en"), ("what's the author's forecast", "en"), ("что прогнозирует автор?", "ru"),
@@ -475,7 +477,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
 @pytest.mark.parametrize("text", ["we walked back home", "the 180 mm gun", "turn out the lights",
                                   "putin 70th birthday", "in 0 5 seconds", "heads up display", "hold the line",
                                   "the end of the wall", "we saw the ferry coming into port",
-                                  "the turn of the 20th century", "how long did it take"])
+                                  "the turn of the 20th century", "how long did it take", "i am new here",
+                                  "the us here is the driver"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

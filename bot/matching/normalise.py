@@ -133,6 +133,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      "in 2000"),
     # "how did europe take it": how it reacted, which the article must report.
     (r"\bhow (did|does|do|will|would) ((?:\w+ ){1,3}?)take (?:it|this|that|the news)\b", r"how \1 \2react"),
+    # "pharmacist here, what's the gist": a reader introducing themselves asks nothing by it.
+    (r"^(?!(?:what|who|why|how|when|where|which|is|are|do|does|did|can|could|was|were|so|and|but|the|this|it)\b)"
+     r"(?:\w+ ){1,2}here (?=\w+ \w+)", ""),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -143,7 +146,7 @@ flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned 
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
-coming millennium century take
+coming millennium century take here
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))

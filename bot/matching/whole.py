@@ -53,7 +53,7 @@ forecasts anticipate anticipates прогноз прогнозирует пре�
 """.split())
 # "core claim?", "bottom line of the piece", "основная идея": the point of the text, whatever it is called.
 _POINT = frozenset("""
-point claim argument thesis idea message crux gist takeaway upshot essence line tldr
+point claim argument thesis idea message crux gist takeaway upshot essence line tldr thrust
 мысль идея идею суть смысл тезис посыл
 """.split())
 _QUALIFIERS = frozenset("""
