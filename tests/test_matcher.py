@@ -332,6 +332,9 @@ def assert_read_as(engine, question: str, plain: str, lang: str) -> None:
     ("какого числа вышел этот текст", "ru"),
     # ... and with the publisher named, which says no more than "the article" (0.28 and 0.41).
     ("on what day did the valdai club post this", "en"), ("when was the valdai paper put out online", "en"),
+    # ... or by the year or month asked for (refused at 0.27; or answered with the publisher's series).
+    ("in which year did the valdai paper come out", "en"), ("what month did the valdai paper appear", "en"),
+    ("в каком месяце вышла валдайская записка", "ru"),
 ])
 def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
     assert_read_as(engine, question, "when was the article published", lang)

@@ -85,12 +85,14 @@ _TO_THE_BOT = re.compile(
 # appeared, asked in words that say nothing else.
 _APPEARING = frozenset("""
 published publish publication released release came come online posted post put appeared appear went go live
-printed issued ran run date dated day when
+printed issued ran run date dated day month year when
 вышла вышел вышло вышли опубликована опубликован опубликовано опубликовали опубликовал опубликовала
-напечатана напечатан дата день число
+напечатана напечатан дата день число месяц месяце год году
 """.split())
-_PUBLISHING = _APPEARING - {"when", "date", "dated", "day", "дата", "день", "число"}
-_ASKS_WHEN = re.compile(r"\b(?:when|date|day|когда|дата|день|числа)\b")
+_TIME_ASKED = frozenset("when date dated day month year дата день число месяц месяце год году".split())
+_WHICH_RU = frozenset("каком какой какого".split())  # "в каком месяце": a word matching keeps in Russian
+_PUBLISHING = _APPEARING - _TIME_ASKED
+_ASKS_WHEN = re.compile(r"\b(?:when|date|day|month|year|когда|дата|день|числа|месяце|году)\b")
 _WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда вышла статья"}
 # "valdai paper headline", "what's it called, the valdai thing": the text's title.
 _TITLE = frozenset("title titled headline called name named заголовок заголовка название называется".split())
@@ -140,7 +142,7 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
             and words <= _WHO | _WRITING | _WHENCE | TEXT_NOUNS | publisher):
         return _WRITER_OF_THE_ARTICLE[lang]
-    if (words <= _APPEARING | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
+    if (words <= _APPEARING | _WHICH_RU | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
             and _ASKS_WHEN.search(normalised)):
         return _WHEN_PUBLISHED[lang]
     if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | TEXT_NOUNS | publisher
