@@ -83,15 +83,15 @@ _TO_THE_BOT = re.compile(
 
 # "what day was this put online", "when did it come out", "в какой день вышел текст": when the text
 # appeared, asked in words that say nothing else.
-_APPEARING = frozenset("""
+_PUBLISHING = frozenset("""
 published publish publication released release came come online posted post put appeared appear went go live
-printed issued ran run date dated day month year when
+printed issued ran run
 вышла вышел вышло вышли опубликована опубликован опубликовано опубликовали опубликовал опубликовала
-напечатана напечатан дата день число месяц месяце год году
+напечатана напечатан
 """.split())
 _TIME_ASKED = frozenset("when date dated day month year дата день число месяц месяце год году".split())
+_APPEARING = _PUBLISHING | _TIME_ASKED
 _WHICH_RU = frozenset("каком какой какого".split())  # "в каком месяце": a word matching keeps in Russian
-_PUBLISHING = _APPEARING - _TIME_ASKED
 _ASKS_WHEN = re.compile(r"\b(?:when|date|day|month|year|когда|дата|день|числа|месяце|году)\b")
 _WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда вышла статья"}
 # "valdai paper headline", "what's it called, the valdai thing": the text's title.
