@@ -500,6 +500,16 @@ def test_the_view_of_someone_the_article_never_names_is_refused(engine, question
     assert "does not report what was said" in engine.reply(question).plain()
 
 
+@pytest.mark.parametrize(("asked", "answered"), [
+    # The threat-ranking fact names China as the US ranks it, holding no view of its own (0.72, 0.33) ...
+    (("what does china think about the war in ukraine", "what did merkel think of ukraine joining nato"),
+     "bucharest-2008"),  # ... the Bucharest fact reports her opposition
+    (("what is beijing's view of the war", "what is russia's position on nato expansion"), "nato-obstacle"),
+])
+def test_the_view_of_someone_the_article_names_needs_a_fact_reporting_it(engine, asked, answered):
+    refused_then_answered(engine, asked, answered, says="does not report what was said")
+
+
 def test_how_someone_named_judged_something_needs_a_fact_reporting_their_judgement(engine):
     # The reset's failure is the author's account, not Putin's verdict (answered at 0.81) ...
     assert not engine.decide("how did putin rate the obama reset").answered

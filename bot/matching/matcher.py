@@ -63,6 +63,7 @@ from .particulars import (
     gives_a_date,
     gives_a_day,
     gives_a_duration,
+    holders_text,
     kind_of_whom,
     names_a_role,
     names_an_instance,
@@ -236,6 +237,10 @@ class Matcher:
         # the article's author aside (who "argues" every answer, and is never the speaker asked about).
         authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
         self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") - authorial for f in facts]
+        # ... and who each reports holding a view, or speaking.
+        self._holders = [{t for s in holders_text(f"{f.quote} {f.answer}")
+                          for t in content_terms(normalise(s), self.lexical.synonyms)} | said
+                         for f, said in zip(facts, self._speakers, strict=True)]
         self._russian = any(f.questions_ru for f in facts)  # a base without Russian knows no Russian word
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
         self._fact_names_ru = [{t for name in _names(f.answer_ru, _CYRILLIC_NAME)
@@ -675,7 +680,16 @@ class Matcher:
         if speaker is None:
             # Whose view is asked: of someone the article never names, it cannot report one.
             holder = asked_holder(ev.normalised) if ev.lang == "en" else None
-            return bool(holder) and not self._base_names.intersection(holder.split()) and self._unwritten(ev, holder)
+            if not holder:
+                return False
+            if not self._base_names.intersection(holder.split()):
+                return self._unwritten(ev, holder)
+            # Of someone it names, the fact must report that view ("what is China's position on the war" is
+            # not answered by how the US ranks China), but a country of the setting's positions are its
+            # whole subject, told without a verb of holding ("the US has been the primary driver").
+            terms = self._terms_of(ev, holder)
+            holders = self._holders[self._index_of[fact.id]]
+            return bool(terms) and not terms <= self._setting and terms.isdisjoint(holders)
         terms = self._terms_of(ev, speaker)
         if ev.lang == "ru":
             if not fact.answer_ru:

@@ -109,11 +109,44 @@ _ASKED_VIEW = {
 }
 
 
+# "what is China's position on the war", "where does Beijing stand": a stance, asked of its holder by
+# name (the possessive's "'s" is gone once normalised).
+_ASKED_STANCE = re.compile(
+    r"\b(?:what|how)\s+(?:is|was|are|were|s)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+    r"(?:(?:official|current|own|real)\s+)?(?:position|stance|attitude|views?)\s+(?:on|of|about|to|toward|towards)\b"
+    r"|\bwhere\s+(?:does|do|did)\s+(?:the\s+)?(?P<stands>[\w'-]+(?:\s+[\w'-]+)?)\s+stand\b")
+
+
 def asked_holder(normalised: str, lang: str = "en") -> str | None:
-    """Whose view a question asks ("what did Gorbachev think of ..." -> "gorbachev"), or None."""
+    """Whose view a question asks ("what did Gorbachev think of ..." -> "gorbachev", "what is China's
+    position on ..." -> "china"), or None."""
     found = _ASKED_VIEW[lang].search(normalised)
-    who = found.group("who") if found else None
+    stance = _ASKED_STANCE.search(normalised) if lang == "en" and not found else None
+    who = found.group("who") if found else stance and (stance.group("who") or stance.group("stands"))
     return who if who and not any(w in _NOT_SOMEONE for w in who.split()) else None
+
+
+# A view a fact reports someone holding: "Russia vehemently opposes NATO's expansion, viewing it as a
+# threat, while NATO insists ...", "only opposition from Merkel and Sarkozy thwarted it"; not of whom a
+# view is held ("China is considered a comprehensive threat", "Russia is seen as an acute threat").
+_HOLDING = re.compile(
+    r"\b(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )(?:oppos(?:es|ed)|views|viewed|insist(?:s|ed)"
+    r"|sees|saw|consider(?:s|ed)|regard(?:s|ed)|believ(?:es|ed)|want(?:s|ed)|seek(?:s)?|sought|fear(?:s|ed)"
+    r"|support(?:s|ed)|welcom(?:es|ed)|reject(?:s|ed)|prefer(?:s|red)|favou?r(?:s|ed)|hop(?:es|ed)"
+    r"|expect(?:s|ed)|perceives|demand(?:s|ed)|object(?:s|ed)|push(?:es|ed) for)\b")
+_HELD_BY = re.compile(r"\b(?:opposition|objections?|resistance|support)\s+(?:from|by)\s+((?:[\w'-]+\s*){1,8})")
+
+
+def holders_text(text: str) -> list[str]:
+    """Where a fact's text names who holds a view: each sentence's words before its verbs of holding
+    one, and who an opposition or support is from."""
+    parts = []
+    for sentence in _SENTENCE_END.split(text):
+        held = list(_HOLDING.finditer(sentence))
+        if held:
+            parts.append(_SCENE.sub(" ", sentence[:held[-1].start()]))
+        parts += [m.group(1) for m in _HELD_BY.finditer(sentence)]
+    return parts
 
 
 def names_a_role(speaker: str) -> bool:
