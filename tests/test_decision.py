@@ -677,6 +677,8 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     ("what size of army does ukraine have", "does not give that number"),
     # ... and a rate or a rating (the reset fact was given, 0.43).
     ("what was the inflation rate when obama proposed the reset", "does not give that number"),
+    # ... or a ceiling: the expiry fact's "February 2026" caps nothing (0.82).
+    ("what is the launcher cap in the treaty that lapses in 2026", "does not give that number"),
     # What it cost is a number too, however the question begins.
     ("во сколько обошлись санкции против России", "нет этой цифры"),
     # The visit fact gives its month and year, not how long it took.

@@ -112,7 +112,7 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 
 # Quantities asked for by name ("what was Obama's approval rating", "what top speed does it reach").
 _QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distance|age|percentage|amount|total|toll"
-               "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment")
+               "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment|ceiling|cap")
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
            Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
