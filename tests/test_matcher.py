@@ -340,6 +340,14 @@ def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
     assert_read_as(engine, question, "when was the article published", lang)
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    # Where it appeared got the date (0.62-0.80): a place or an outlet asked with words of appearing.
+    ("where did the paper come out", "en"), ("где вышла статья", "ru"), ("в каком журнале вышла статья", "ru"),
+])
+def test_asking_where_the_text_appeared_gets_its_publisher(engine, question, lang):
+    assert_read_as(engine, question, "where did this article appear", lang)
+
+
 def test_what_else_a_question_asks_of_the_publisher_is_not_the_date(engine):
     # The publisher named with words of appearing and something more: the club's founding is no date of the text.
     decision, date = engine.decide("when was the valdai club founded"), engine.decide("when was the article published")

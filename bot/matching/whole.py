@@ -94,6 +94,12 @@ _APPEARING = _PUBLISHING | _TIME_ASKED
 _WHICH_RU = frozenset("каком какой какого".split())  # "в каком месяце": a word matching keeps in Russian
 _ASKS_WHEN = re.compile(r"\b(?:when|date|day|month|year|когда|дата|день|числа|месяце|году)\b")
 _WHEN_PUBLISHED = {"en": "when was the article published", "ru": "когда вышла статья"}
+# "where did the paper come out", "в каком журнале вышла статья": where it appeared, its publisher's series.
+_OUTLETS = frozenset("""
+outlet outlets journal journals magazine periodical where
+издание издании издания журнал журнале журнала сборник сборнике издательство издательстве где
+""".split())
+_WHERE_PUBLISHED = {"en": "where did this article appear", "ru": "где опубликована статья"}
 # "valdai paper headline", "what's it called, the valdai thing": the text's title.
 _TITLE = frozenset("title titled headline called name named заголовок заголовка название называется".split())
 TITLE_OF_THE_ARTICLE = {"en": "what is the title of the article", "ru": "как называется статья"}
@@ -145,6 +151,9 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     if (words <= _APPEARING | _WHICH_RU | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
             and _ASKS_WHEN.search(normalised)):
         return _WHEN_PUBLISHED[lang]
+    if (words <= _PUBLISHING | _OUTLETS | _WHICH_RU | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
+            and not said.isdisjoint(_OUTLETS)):
+        return _WHERE_PUBLISHED[lang]
     if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | TEXT_NOUNS | publisher
             and (not said.isdisjoint(TEXT_NOUNS) or _POINTING.search(normalised))):  # not "what's the club called"
         return TITLE_OF_THE_ARTICLE[lang]
