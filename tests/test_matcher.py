@@ -479,6 +479,8 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("is russia still america's public enemy number one", "trump-downplays-threat"),  # got the documents first
     # an institution's birthday meeting is its anniversary one: refused at 0.68 (no such event)
     ("what did the alliance's 75th birthday summit say about kyiv", "irreversible-path"),
+    # who employs someone is where they work; the author of the paper is its author (both got the byline, 0.39-0.49)
+    ("who employs the author", "affiliation"), ("which university employs the writer of this essay", "affiliation"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -489,7 +491,7 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "putin 70th birthday", "in 0 5 seconds", "heads up display", "hold the line",
                                   "the end of the wall", "we saw the ferry coming into port",
                                   "the turn of the 20th century", "how long did it take", "i am new here",
-                                  "the us here is the driver"])
+                                  "the us here is the driver", "the author of many books"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

@@ -136,6 +136,11 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # "pharmacist here, what's the gist": a reader introducing themselves asks nothing by it.
     (r"^(?!(?:what|who|why|how|when|where|which|is|are|do|does|did|can|could|was|were|so|and|but|the|this|it)\b)"
      r"(?:\w+ ){1,2}here (?=\w+ \w+)", ""),
+    # "the author of the valdai paper" is the author: the text named once more says nothing new.
+    (r"\b(author|writer)s? of (?:the|this|that) (?:\w+ )?(?:paper|article|piece|essay|text|report|study|analysis)\b"
+     r"(?! (?:on|about)\b)", r"\1"),  # "the author of the piece on the reset": the text described, read as such
+    # "what institution employs the author": where they work.
+    (r"\b(?:who|what|which(?: \w+){0,2}) (?:employs|employed) ((?:\w+ ){0,5}?\w+)$", r"where does \1 work"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -146,7 +151,7 @@ flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned 
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
-coming millennium century take here
+coming millennium century take here employs employed author writer
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
