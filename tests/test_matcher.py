@@ -281,6 +281,8 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     # ... of the article's subject, the words of its title: "for US-Russia relations" kept it on 2017.
     ("what does the author predict for us-russia relations", "en"),
     ("what does the author think about the new reset", "en"),
+    # ... asked for short (refused at 0.19).
+    ("give me a quick version of what the essay argues", "en"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
@@ -481,6 +483,9 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("what did the alliance's 75th birthday summit say about kyiv", "irreversible-path"),
     # who employs someone is where they work; the author of the paper is its author (both got the byline, 0.39-0.49)
     ("who employs the author", "affiliation"), ("which university employs the writer of this essay", "affiliation"),
+    # got the threat documents (0.76)
+    ("is russia still washington's enemy number one", "trump-downplays-threat"),
+    ("the boris and bill love-in", "honeymoon-1990s"),  # refused at 0.24
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)

@@ -119,7 +119,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # "did anyone see the u-turn coming": was there warning of it (not "saw the train coming down the line").
     (r"\b(?:see|sees|saw|seen|seeing) ((?:\w+ ){1,5}?)coming\b(?! (?:down|up|back|home|to|from|in|out|over|along))",
      r"get warning of \1"),
-    (r"\b(?:lovefest|love fest)\b", "honeymoon"),
+    (r"\b(?:lovefest|love fest)\b|\blove ins?$", "honeymoon"),  # "the yeltsin-clinton love-in"
     (r"\bboom and bust\b", "ups and downs"),
     (r"\b(?:on ice|on hold|on the back burner|(?:hit|hits|hitting) a (?:wall|dead end)"
      r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
@@ -127,7 +127,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      "restore relations"),
     (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
     (r"\b(?:touchy|prickly|twitchy) (?:about|over)\b", "opposed to"),
-    (r"\bpublic enemy (?:no|number) (?:1|one)\b|\bthe big bad\b", "the main threat"),
+    (r"\b(?:public )?enemy (?:no|number) (?:1|one)\b|\bthe big bad\b", "the main threat"),
     # "at the turn of the millennium": in 2000, the year an article writes (not "the turn of the 20th century").
     (r"\b(?:at |around |by |in )?the (?:turn|start|beginning|dawn) of the (?:new )?(?:millennium|century)\b",
      "in 2000"),
@@ -151,7 +151,7 @@ flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned 
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
-coming millennium century take here employs employed author writer
+coming millennium century take here employs employed author writer love
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))

@@ -160,7 +160,9 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
     if words <= TEXT_NOUNS and (ABOUT.search(normalised) or said <= TEXT_NOUNS | DETERMINERS):
         return _ABOUT_THE_ARTICLE[lang]
-    if (words - subject <= FRAMING_NOUNS | OPINION_WORDS | _PREDICTING and not said.isdisjoint(FRAMING_NOUNS)
+    # ... maybe asked for short ("quick version of what this paper argues").
+    if (words - subject <= FRAMING_NOUNS | OPINION_WORDS | _PREDICTING | _QUALIFIERS | _SUMMARY
+            and not said.isdisjoint(FRAMING_NOUNS)
             and not said.isdisjoint(_ARGUING | _PREDICTING)):
         return _ARGUMENT_OF_THE_ARTICLE[lang]
     # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
