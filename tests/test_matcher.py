@@ -486,6 +486,10 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # got the threat documents (0.76)
     ("is russia still washington's enemy number one", "trump-downplays-threat"),
     ("the boris and bill love-in", "honeymoon-1990s"),  # refused at 0.24
+    # lowering the temperature is easing tensions: refused (0.20), the diminished threat (0.42), the talks (0.41)
+    ("did washington's outreach cool tempers with the kremlin", "nato-issue-eased"),
+    ("has the white house lowered the temperature with russia", "nato-issue-eased"),
+    ("can a disarmament deal cool the rivalry", "new-treaty-impact"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -496,7 +500,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "putin 70th birthday", "in 0 5 seconds", "heads up display", "hold the line",
                                   "the end of the wall", "we saw the ferry coming into port",
                                   "the turn of the 20th century", "how long did it take", "i am new here",
-                                  "the us here is the driver", "the author of many books"])
+                                  "the us here is the driver", "the author of many books",
+                                  "relations cooled after iraq", "what temperature should i roast it at"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 
