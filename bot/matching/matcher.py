@@ -382,6 +382,8 @@ class Matcher:
         normalised, lang = normalise(read), language(read)
         if whole.to_the_bot(normalised):
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=lang)
+        if whole.asks_the_time_now(normalised):
+            return Decision(Kind.ABSTAIN, question, None, self._fallback, truncated=truncated, lang=lang)
         terms = tuple(self.lexical.terms(read))
         if ends := self._span_ends(normalised):  # the span is asked about by its known end
             terms = tuple(t for t in terms if t.word not in ends and ends.isdisjoint(t.term.split("+")))

@@ -105,6 +105,17 @@ _TITLE = frozenset("title titled headline called name named заголовок �
 TITLE_OF_THE_ARTICLE = {"en": "what is the title of the article", "ru": "как называется статья"}
 
 
+# "what time is it in Moscow", "какое сегодня число": the clock or the calendar, which no article tells.
+_NOW = re.compile(r"(?:what time is it|what s the time|what is the time|what day is (?:it|today)|what is today s date"
+                  r"|which day is today|который час|сколько (?:сейчас )?времени|какое сегодня число|какой сегодня день)"
+                  r"(?: now| right now| today)?(?: (?:in|at|в|во) [\w-]+)?")
+
+
+def asks_the_time_now(normalised: str) -> bool:
+    """Whether a question asks the time or date of today, not anything an article says."""
+    return _NOW.fullmatch(_GREETING.sub("", normalised, count=1)) is not None
+
+
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|привет|здравствуйте|добрый день)\s+")
 
 
