@@ -594,13 +594,16 @@ _EVENTS = (
                 r"|(?<!\w)(?:основал\w*|основан\w*|учредил\w*|создал\w*)(?!\w)"),
      re.compile(r"\b(?:found(?:ed|er|ers|ing)|co-?found\w*|establish\w*|set up|creat(?:ed|ion))\b", re.IGNORECASE)),
     # The part someone played ("who chaired the Bucharest summit", "which official accompanied Hegseth",
-    # "кто переводил Трампу"): a fact naming others who were there does not say who played it.
+    # "кто переводил Трампу"), or how they greeted something ("which allies welcomed the pivot"): a fact
+    # naming others who were there does not say who played it.
     (re.compile(r"^(?:(?:so|and|but|ok)\s+)?(?:who|whom|which)\b(?:\s+[\w'-]+){0,6}?\s+(?:chaired|presided"
-                r"|moderated|represented|interpreted|translated|accompanied|co[ -]?authored|co[ -]?wrote|coined)\b"
+                r"|moderated|ran|represented|interpreted|translated|accompanied|co[ -]?authored|co[ -]?wrote|coined"
+                r"|welcomed|praised|applauded|condemned|critici[sz]ed)\b"
                 r"|^(?:(?:а|и|так)\s+)?(?:кто|какой|какая|какие)(?:\s+[\w-]+){0,6}?\s+(?:председательствовал"
                 r"|представлял|переводил|сопровождал|придумал)\w*(?!\w)"),
-     re.compile(r"\b(?:chair\w*|presid(?:ed|es|ing)|moderat\w*|represent\w*|interpret\w*|translat\w*"
-                r"|accompan\w*|co-?author\w*|co-?wr(?:ote|itten|iting)|coin\w*)\b", re.IGNORECASE)),
+     re.compile(r"\b(?:chair\w*|presid(?:ed|es|ing)|moderat\w*|ran|run\w*|represent\w*|interpret\w*|translat\w*"
+                r"|accompan\w*|co-?author\w*|co-?wr(?:ote|itten|iting)|coin\w*|welcom\w*|prais\w*|applau\w*"
+                r"|condemn\w*|critici\w*)\b", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
     # Defense", "что делал Медведев после президентства"): the fact must say what came before or after.
     (re.compile(rf"(?:{_DID}|{_WAS})(?:before|prior to)\b|{_DID_RU}до\b"),
