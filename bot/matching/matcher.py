@@ -238,8 +238,7 @@ class Matcher:
         authorial = {t for w in FRAMING_NOUNS for t in content_terms(w, self.lexical.synonyms)}
         self._speakers = [self._speaker_terms(f"{f.quote} {f.answer}", "en") - authorial for f in facts]
         # ... and who each reports holding a view, or speaking.
-        self._holders = [{t for s in holders_text(f"{f.quote} {f.answer}")
-                          for t in content_terms(normalise(s), self.lexical.synonyms)} | said
+        self._holders = [self._terms_in(holders_text(f"{f.quote} {f.answer}")) | said
                          for f, said in zip(facts, self._speakers, strict=True)]
         self._russian = any(f.questions_ru for f in facts)  # a base without Russian knows no Russian word
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
@@ -277,7 +276,11 @@ class Matcher:
 
     def _speaker_terms(self, text: str, lang: str) -> set[str]:
         """The terms of the words that name who speaks in a fact's text (particulars.speakers_text)."""
-        return {t for s in speakers_text(text, lang) for t in content_terms(normalise(s), self.lexical.synonyms)}
+        return self._terms_in(speakers_text(text, lang))
+
+    def _terms_in(self, parts: list[str]) -> set[str]:
+        """The terms of the words of some parts of a fact's text."""
+        return {t for s in parts for t in content_terms(normalise(s), self.lexical.synonyms)}
 
     # --- evidence ------------------------------------------------------------------------
 

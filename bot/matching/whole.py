@@ -106,7 +106,7 @@ TITLE_OF_THE_ARTICLE = {"en": "what is the title of the article", "ru": "как 
 
 
 # "what time is it in Moscow", "какое сегодня число": the clock or the calendar, which no article tells.
-_NOW = re.compile(r"(?:what time is it|what s the time|what is the time|what day is (?:it|today)|what is today s date"
+_NOW = re.compile(r"(?:what time is it|what is the time|what day is (?:it|today)|what is today date"
                   r"|which day is today|который час|сколько (?:сейчас )?времени|какое сегодня число|какой сегодня день)"
                   r"(?: now| right now| today)?(?: (?:in|at|в|во) [\w-]+)?")
 
