@@ -728,6 +728,9 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     ("who presided over the alliance meeting in romania in 2008", "does not say who"),
     ("who represented georgia when bush pushed its membership in 2008", "does not say who"),
     ("кто переводил на встрече трампа и зеленского", "кто это был"),
+    # An office of a country the fact names, held there by no one: the Bucharest fact names Ukraine, and the
+    # presidents of France and (by name) the US (answered at 0.86).
+    ("как звали президента украины на бухарестском саммите нато", "кто это был"),
     # ... ran it (answered, 0.6), or greeted what was said there (refused only for want of confidence).
     ("who ran the 2008 alliance summit in romania", "does not say who"),
     ("which capitals welcomed the pentagon chief's shift to the pacific", "does not report that"),
@@ -741,6 +744,12 @@ def test_what_someone_did_after_something_is_answered_by_a_fact_that_says_what_f
     # "Following the September 11 terrorist attacks in 2001, US-Russian relations warmed rapidly".
     decision = engine.decide("what did bush do after the terrorist attacks")
     assert decision.answered and decision.best.fact.id == "post-9-11"
+
+def test_the_office_of_a_country_the_fact_names_holding_it_is_answered(engine):
+    # "президента Франции Николя Саркози": the Russian answer names who held it.
+    decision = engine.decide("кто был президентом франции во время саммита в бухаресте")
+    assert decision.answered and decision.best.fact.id == "bucharest-2008", decision.confidence
+
 
 def test_a_coming_to_office_that_only_says_when_is_no_event_to_report(engine):
     # "when Trump became president" dates what is asked: the first-term fact (imposed sanctions) answers.

@@ -52,6 +52,7 @@ from .particulars import (
     asked_instances,
     asked_kind,
     asked_office,
+    asked_office_of_ru,
     asked_office_ru,
     asked_speaker,
     asks_a_judgement,
@@ -67,6 +68,7 @@ from .particulars import (
     kind_of_whom,
     names_a_role,
     names_an_instance,
+    offices_held_ru,
     speakers_text,
     unreported_event,
 )
@@ -758,7 +760,8 @@ class Matcher:
         A Russian question is read against the fact's Russian answer ("как звали посла США")."""
         if ev.lang == "ru":
             office = asked_office_ru(ev.normalised)
-            return bool(office and fact.answer_ru) and office.search(fact.answer_ru) is None
+            return bool(fact.answer_ru) and ((office is not None and office.search(fact.answer_ru) is None)
+                                             or self._office_of_another_ru(ev, fact))
         office = asked_office(ev.normalised)
         terms = self._terms_of(ev, office) if office else set()
         if terms and not all(self.lexical.fact_has(fact, t) for t in terms):
@@ -771,6 +774,15 @@ class Matcher:
         # ... and of whom: "who was Georgia's president at Bucharest" is not answered by its American and
         # French presidents.
         return len(terms) == 1 and self._of_another(ev.normalised, next(iter(terms)), (fact,))
+
+    def _office_of_another_ru(self, ev: Evidence, fact: Fact) -> bool:
+        """"кто был президентом Украины" is not answered by a fact that names Ukraine and the presidents
+        of others ("президента Франции"); of a country it never names, it says nothing either way."""
+        whose = asked_office_of_ru(ev.normalised)
+        asked = self._as_written_ru(self._terms_in([whose])) if whose else set()
+        if not asked or not asked <= self._fact_names_ru[self._index_of[fact.id]]:
+            return False
+        return asked.isdisjoint(self._as_written_ru(self._terms_in(offices_held_ru(fact.answer_ru))))
 
     def _unnamed_kind(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
         """Verification: "which company builds the carriages" is answered only by a fact that speaks
