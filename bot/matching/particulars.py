@@ -445,19 +445,19 @@ def asked_office_ru(normalised: str) -> re.Pattern[str] | None:
 
 
 # "кто был президентом украины": the office asked for, and of whom (the word after it).
-_OFFICE_OF_RU = r"(?<![\w-])(?:президент|канцлер|премьер|министр)\w*\s+([\w-]+)"
+_OFFICE_OF_RU = re.compile(r"(?<![\w-])(?:президент|канцлер|премьер|министр)\w*\s+([\w-]+)", re.IGNORECASE)
 
 
 def asked_office_of_ru(normalised: str) -> str | None:
     """Of whom a Russian question asks an office holder ("кто был президентом украины" -> "украины"), or None."""
     found = _ASKED_OFFICE_RU.search(normalised)
-    whose = re.search(_OFFICE_OF_RU, found.group(0)) if found else None
+    whose = _OFFICE_OF_RU.search(found.group(0)) if found else None
     return whose.group(1) if whose else None
 
 
 def offices_held_ru(text: str) -> list[str]:
     """The words right after each office a Russian text names ("президента Франции" -> "Франции")."""
-    return re.findall(_OFFICE_OF_RU, text, re.IGNORECASE)
+    return _OFFICE_OF_RU.findall(text)
 
 
 def asked_office(normalised: str) -> str | None:

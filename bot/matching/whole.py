@@ -111,18 +111,22 @@ _NOW = re.compile(r"(?:what time is it|what is the time|what day is (?:it|today)
                   r"(?: now| right now| today)?(?: (?:in|at|в|во) [\w-]+)?")
 
 
+_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|привет|здравствуйте|добрый день)\s+")
+
+
+def _without_greeting(normalised: str) -> str:
+    return _GREETING.sub("", normalised, count=1)
+
+
 def asks_the_time_now(normalised: str) -> bool:
     """Whether a question asks the time or date of today, not anything an article says."""
-    return _NOW.fullmatch(_GREETING.sub("", normalised, count=1)) is not None
-
-
-_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|привет|здравствуйте|добрый день)\s+")
+    return _NOW.fullmatch(_without_greeting(normalised)) is not None
 
 
 def to_the_bot(normalised: str) -> bool:
     """Whether a question is asked of the bot ("help", "что ты умеешь"), not of the article, after
     any greeting ("hey, how does this work" is not about where the author works)."""
-    return _TO_THE_BOT.fullmatch(_GREETING.sub("", normalised, count=1)) is not None
+    return _TO_THE_BOT.fullmatch(_without_greeting(normalised)) is not None
 
 
 # "who wrote this valdai paper", "кто автор этой записки": who wrote it, asked of the text by any name.
@@ -159,12 +163,13 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
             and words <= _WHO | _WRITING | _WHENCE | TEXT_NOUNS | publisher):
         return _WRITER_OF_THE_ARTICLE[lang]
-    if (words <= _APPEARING | _WHICH_RU | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
-            and _ASKS_WHEN.search(normalised)):
-        return _WHEN_PUBLISHED[lang]
-    if (words <= _PUBLISHING | _OUTLETS | _WHICH_RU | TEXT_NOUNS | publisher and not words.isdisjoint(_PUBLISHING)
-            and not said.isdisjoint(_OUTLETS)):
-        return _WHERE_PUBLISHED[lang]
+    # When or where the text appeared: a word of appearing, the text by any name, and when or where.
+    the_text = _WHICH_RU | TEXT_NOUNS | publisher
+    if not words.isdisjoint(_PUBLISHING):
+        if words <= _APPEARING | the_text and _ASKS_WHEN.search(normalised):
+            return _WHEN_PUBLISHED[lang]
+        if words <= _PUBLISHING | _OUTLETS | the_text and not said.isdisjoint(_OUTLETS):
+            return _WHERE_PUBLISHED[lang]
     if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | TEXT_NOUNS | publisher
             and (not said.isdisjoint(TEXT_NOUNS) or _POINTING.search(normalised))):  # not "what's the club called"
         return TITLE_OF_THE_ARTICLE[lang]
