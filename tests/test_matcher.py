@@ -321,6 +321,24 @@ def test_asking_for_a_summary_by_any_name_gets_the_summary(engine, question, lan
     assert_read_as(engine, question, "summary", lang)
 
 
+@pytest.mark.parametrize(("question", "plain"), [
+    ("who wrote this, a nurse asking", "who wrote this"),
+    ("bus driver from omsk here, who wrote it", "who wrote it"),
+    ("welder here, no economics background, who wrote this", "who wrote this"),
+    ("short version: will the new thaw last?", "will the new thaw last"),
+])
+def test_a_reader_saying_who_they_are_or_how_briefly_is_asking_the_question_alone(engine, question, plain):
+    # Who asks, after the question or in a longer introduction, and "short version:" are no topic:
+    # "nurse" and "asking" were words the article never uses (refused, or "who" read as asking after the nurse).
+    assert_read_as(engine, question, plain, "en")
+
+
+def test_asking_of_what_someone_asks_keeps_the_word(engine):
+    # Only a reader introduced after a comma or a dash is dropped: "what is russia asking" keeps its verb.
+    assert normalise("what is russia asking for") == "what is russia asking for"
+    assert normalise("who is the author - asking for a friend") == "who is the author"
+
+
 def assert_read_as(engine, question: str, plain: str, lang: str) -> None:
     """The question gets the fact its plain phrasing gets, and is answered in the reader's language."""
     expected = engine.decide(plain)

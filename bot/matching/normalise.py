@@ -34,7 +34,15 @@ _THRICE = re.compile(r"(.)\1\1")  # any character three times: a quick test, 5x 
 # stays a word ("short-lived").
 _BRIEFLY = frozenset("short brief nutshell words sentence sentences line lines словах слов чертах предложении".split())
 _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in (?:one|two|three|a few) (?:sentences?"
-                       r"|lines?)|в двух словах|в паре слов|в общих чертах|в одном предложении)\b")
+                       r"|lines?)|в двух словах|в паре слов|в общих чертах|в одном предложении"
+                       # "short version: will it last" (not "the short version of this essay": what it says)
+                       r"|(?:the |a )?(?:short|shorter|brief|quick|one line|two line) version (?!of\b)(?=\w+ \w+)"
+                       r")\b")
+# A reader saying who they are after the question asks nothing by it: "who wrote it, beekeeper asking",
+# "what's the gist (nurse here)", "is nato expanding - asking for a friend". Read with its punctuation:
+# "what is russia asking" asks what Russia asks.
+_ASKER_AFTER = re.compile(r"\s*[,;:(-]\s*(?:(?:just |only )?(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)"
+                          r"|asking (?:as an? [^\W\d_]+(?: [^\W\d_]+)?|for a friend))\W*$")
 
 
 # Chat spellings of function words: unknown to the base, "wat" would count as a rare word the
@@ -138,8 +146,10 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # "how did europe take it": how it reacted, which the article must report.
     (r"\bhow (did|does|do|will|would) ((?:\w+ ){1,3}?)take (?:it|this|that|the news)\b", r"how \1 \2react"),
     # "pharmacist here, what's the gist": a reader introducing themselves asks nothing by it.
+    # "keeper of a lighthouse here, no politics background, in two lines ...": nor by what they lack.
     (r"^(?!(?:what|who|why|how|when|where|which|is|are|do|does|did|can|could|was|were|so|and|but|the|this|it)\b)"
-     r"(?:\w+ ){1,2}here (?=\w+ \w+)", ""),
+     r"(?:\w+ ){1,4}(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )here (?:(?:with )?no (?:\w+ )?background )?"
+     r"(?=\w+ \w+)", ""),
     # "the author of the valdai paper" is the author: the text named once more says nothing new.
     (r"\b(author|writer)s? of (?:the|this|that) (?:\w+ )?(?:paper|article|piece|essay|text|report|study|analysis)\b"
      r"(?! (?:on|about)\b)", r"\1"),  # "the author of the piece on the reset": the text described, read as such
@@ -263,6 +273,8 @@ def normalise(text: str) -> str:
         text = _SHORT_YEAR.sub(lambda m: ("19" if int(m.group(1)) >= 30 else "20") + m.group(1), text)
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
+    if "asking" in text or "here" in text or "speaking" in text:
+        text = _ASKER_AFTER.sub("", text)
     if _THRICE.search(text):
         text = _DRAWN_OUT.sub(r"\1", text)
     words = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text)).split()
