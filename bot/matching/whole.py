@@ -73,6 +73,8 @@ eli5 explain simplify version conclusion conclusions conclude concludes nutshell
 # word means little alone.
 _SUMMARY_PHRASE = re.compile(r"\b(?:boil (?:it |this )?down|sum (?:it |this )?up|(?:the )?short of it)\b")
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
+# "о чём тут пишут", "what does it say about": what is written, asked of nothing else, is what the text is about.
+_TOLD = frozenset("say says said written пишут пишет написано говорится сказано".split())
 
 _TO_THE_BOT = re.compile(
     r"(?:please |pls )?(?:help(?: me)?|what can you do|what do you do|who are you|what are you"
@@ -159,6 +161,8 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
         # ... but "why is that" points back into a conversation the bot cannot see.
         if _POINTING.search(normalised) and ABOUT.search(normalised):
             return _POINTING.sub(lambda m: _THE_ARTICLE[m.group(0)], normalised)
+        if ABOUT.search(normalised) and not said.isdisjoint(_TOLD):
+            return _ABOUT_THE_ARTICLE[lang]
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
             and words <= _WHO | _WRITING | _WHENCE | TEXT_NOUNS | publisher):
