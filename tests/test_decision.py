@@ -510,6 +510,18 @@ def test_the_view_of_someone_the_article_names_needs_a_fact_reporting_it(engine,
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
+@pytest.mark.parametrize(("asked", "answered"), [
+    # Trump views Russia as a threat to Europe (answered at 0.63); the US documents call Russia an adversary (0.79):
+    # in both Russia is the threat, not the one who feels it ...
+    (("does moscow feel threatened by the west", "does the us still see russia as a threat"),
+     "trump-downplays-threat"),
+    (("does russia regard the us as an enemy", "how did the us long view russia in its strategy documents"),
+     "threat-documents"),
+])
+def test_who_feels_a_threat_is_not_answered_by_a_fact_where_they_are_the_threat(engine, asked, answered):
+    refused_then_answered(engine, asked, answered)
+
+
 def test_how_someone_named_judged_something_needs_a_fact_reporting_their_judgement(engine):
     # The reset's failure is the author's account, not Putin's verdict (answered at 0.81) ...
     assert not engine.decide("how did putin rate the obama reset").answered

@@ -54,6 +54,7 @@ from .particulars import (
     asked_office,
     asked_office_of_ru,
     asked_office_ru,
+    asked_perceiver,
     asked_speaker,
     asks_a_judgement,
     asks_an_outcome,
@@ -70,6 +71,7 @@ from .particulars import (
     names_an_instance,
     offices_held_ru,
     speakers_text,
+    threats_text,
     unreported_event,
 )
 from .result import Decision, Gap, Kind, Scored
@@ -242,6 +244,8 @@ class Matcher:
         # ... and who each reports holding a view, or speaking.
         self._holders = [self._terms_in(holders_text(f"{f.quote} {f.answer}")) | said
                          for f, said in zip(facts, self._speakers, strict=True)]
+        # ... and what each says is seen as a threat, and who it says perceives one.
+        self._threats = [tuple(self._terms_in(parts) for parts in threats_text(f"{f.quote} {f.answer}")) for f in facts]
         self._russian = any(f.questions_ru for f in facts)  # a base without Russian knows no Russian word
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
         self._fact_names_ru = [{t for name in _names(f.answer_ru, _CYRILLIC_NAME)
@@ -498,7 +502,8 @@ class Matcher:
                                        (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
         # The reply names what is missing.
         particular = (unreported or unnamed or untold or unidentified
-                      or self._unstated(gap, shown_facts, ev.normalised) or self._names_no_one(ev, shown_facts))
+                      or self._unstated(gap, shown_facts, ev.normalised) or self._names_no_one(ev, shown_facts)
+                      or self._threat_turned(ev, top))
         elsewhere = self._met_on_names(ev, order[0], top)
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
@@ -677,6 +682,17 @@ class Matcher:
         if gap is not Gap.HOW_LONG:  # a neighbour's date or number is of something else
             shown = shown[:1]
         return states is not None and not any(states(f"{f.quote} {f.answer}", normalised) for f in shown)
+
+    def _threat_turned(self, ev: Evidence, fact: Fact) -> bool:
+        """Verification: "does Russia feel threatened by NATO" is not answered by a fact where Russia is
+        the threat and someone else perceives it ("Trump ... views Russia primarily as a threat to
+        Europe"). A fact naming no one who perceives is left alone ("China is considered a threat")."""
+        who = asked_perceiver(ev.normalised) if ev.lang == "en" else None
+        if who is None:
+            return False
+        terms = self._terms_of(ev, who)
+        threats, perceivers = self._threats[self._index_of[fact.id]]
+        return bool(terms) and terms <= threats and bool(perceivers) and terms.isdisjoint(perceivers)
 
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "what did Sarkozy say" is answered only by a fact that reports Sarkozy

@@ -149,6 +149,48 @@ def holders_text(text: str) -> list[str]:
     return parts
 
 
+# Who threatens whom. "does Russia feel threatened by NATO", "why does Moscow see the alliance's growth as
+# dangerous": the one asked about perceives a threat. Active verbs only ("Russia is seen as a threat" is
+# the other way round).
+_THREAT = r"(?:threat|threats|danger|dangers|dangerous|menace|menacing|threatening|adversary|enemy)"
+_ASKED_PERCEIVER = re.compile(
+    r"\b(?P<who>[\w'-]+(?: [\w'-]+)?) (?:(?:actually|really|still|now|truly|genuinely|even|so) )?"
+    r"(?:feel|feels|felt|see|sees|saw|view|views|regard|regards|consider|considers|perceive|perceives) "
+    r"(?:(?:itself|themselves) )?"
+    rf"(?:threatened\b|(?:[\w'-]+ ){{0,6}}?as (?:a |an |the )?(?:[\w'-]+ ){{0,2}}?{_THREAT}\b)")
+# A fact's text, normalised: what is seen as a threat, in either voice ("Russia is seen as an acute threat",
+# "the US long viewed Russia as a threat").
+_PERCEIVED = (r"(?:view|views|viewed|viewing|see|sees|saw|seen|seeing|regard|regards|regarded|consider|considers"
+              r"|considered|perceive|perceives|perceived|treat|treats|treated|define|defines|defined|cast|casts"
+              r"|label|labels|labeled|labelled)")
+_SEEN_AS_THREAT = re.compile(
+    rf"\b(?P<passive>\w+(?: \w+)?) (?:is|are|was|were|be|been|being) (?:\w+ ){{0,3}}?{_PERCEIVED}(?: as)? "
+    rf"(?:a |an |the )?(?:\w+ ){{0,4}}?{_THREAT}\b"
+    rf"|\b{_PERCEIVED} (?P<object>\w+(?: \w+)?) (?:\w+ ){{0,2}}?as (?:a |an |the )?(?:\w+ ){{0,4}}?{_THREAT}\b")
+# ... whose threat it is, in the text as written ("Russia's security threat", "Russia's perceived threat")
+_WHOSE_THREAT = re.compile(r"\b([\w-]+)['’]s (?:[\w-]+ ){0,2}?threat\b")
+# ... and who, in the active voice, perceives or plays one down ("Trump downplays", "Russia vehemently
+# opposes"; not a participle's: "..., viewing it as a threat" has its subject further back).
+_PERCEIVING = re.compile(r"\b((?:\w+ ){1,3})(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )"
+                         r"(?:views|viewed|sees|saw|regards|regarded|considers|considered|perceives|opposes|opposed"
+                         r"|fears|feared|downplays|downplayed)\b")
+
+
+def asked_perceiver(normalised: str) -> str | None:
+    """Who a question asks to perceive a threat ("does Russia feel threatened by NATO" -> "russia"), or None."""
+    found = _ASKED_PERCEIVER.search(normalised)
+    who = found and " ".join(w for w in found.group("who").split() if w not in STOP_WORDS | FRAMING_NOUNS)
+    return who or None
+
+
+def threats_text(text: str) -> tuple[list[str], list[str]]:
+    """Where a fact's text names what is seen as a threat, and who sees one: (threat parts, perceiver parts)."""
+    normalised = normalise(text)
+    threats = [m.group("passive") or m.group("object") for m in _SEEN_AS_THREAT.finditer(normalised)]
+    threats += _WHOSE_THREAT.findall(text)
+    return threats, [m.group(1) for m in _PERCEIVING.finditer(normalised)]
+
+
 def names_a_role(speaker: str) -> bool:
     """Whether a speaker (as asked_speaker gives it) is an office, not a name: "us president"."""
     return speaker.split()[-1] in _ROLES
