@@ -335,6 +335,14 @@ def test_a_reader_saying_who_they_are_or_how_briefly_is_asking_the_question_alon
     assert_read_as(engine, question, plain, "en")
 
 
+def test_asking_whether_there_was_ever_a_time_asks_when(engine):
+    # "a time" met "at the same time as" of another fact: "was there ever a time russia and america were on good
+    # terms" got Trump's first term (0.30).
+    assert_read_as(engine, "was there ever a time russia and america were on good terms",
+                   "when were russia and america on good terms", "en")
+    assert normalise("is there a time limit on new start") == "is there a time limit on new start"
+
+
 def test_asking_of_what_someone_asks_keeps_the_word(engine):
     # Only a reader introduced after a comma or a dash is dropped: "what is russia asking" keeps its verb.
     assert normalise("what is russia asking for") == "what is russia asking for"

@@ -114,6 +114,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:lower|lowers|lowered|lowering|reduce|reduces|reduced|reducing|bring down|brings down|brought down"
      r"|cool|cools|cooled|cooling|calm|calms|calmed|calming) (?:down )?(?:the )?(?:temperature|tempers|rivalry"
      r"|things(?: down)?)\b", "ease tensions"),
+    # "was there ever a time moscow and washington got along": when (not "at the same time as").
+    (r"\b(?:was there|has there(?: ever)? been|is there) (?:ever )?(?:a time|a period|a moment|an era)(?: when| that)?"
+     r"(?= (?!of\b|for\b|to\b|limit\b)\w+)", "when"),
     (r"\bat loggerheads\b", "in conflict"),
     (r"\bbad blood\b", "hostility"),
     (r"\bon the rocks\b", "in trouble"),
@@ -165,7 +168,8 @@ flopping hatchet kiss olive loggerheads blood rocks south skids out burn burned 
 shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied cosying sticking contention thorn
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
-coming millennium century take here employs employed author writer love temperature tempers rivalry things
+coming millennium century take here time period moment era employs employed author writer love temperature tempers
+rivalry things
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
