@@ -285,8 +285,8 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     # ... of the article's subject, the words of its title: "for US-Russia relations" kept it on 2017.
     ("what does the author predict for us-russia relations", "en"),
     ("what does the author think about the new reset", "en"),
-    # ... asked for short (refused at 0.19).
-    ("give me a quick version of what the essay argues", "en"),
+    # ... asked for short (refused at 0.19); the big picture (refused at 0.13, the title on top).
+    ("give me a quick version of what the essay argues", "en"), ("the essay's big picture?", "en"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
@@ -414,6 +414,8 @@ def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine
     ("what's this valdai piece called", "what is the title of the article", "en"),
     # ... or by its author: the byline (0.37, 0.62) and a refusal (0.29) before.
     ("what's the title of zhao's paper", "what is the title of the article", "en"),
+    # ... and the title it came out under: "under what name was the piece put out" was refused.
+    ("under what name was the piece put out", "what is the title of the article", "en"),
     ("как называется статья чжао хуашэна", "как называется статья", "ru"),
     ("when did zhao huasheng publish this", "when was the article published", "en"),
     # ... or by another word for a text: refused (0.2, 0.06), the affiliation ("работа" is also a job).

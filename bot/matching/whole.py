@@ -51,9 +51,10 @@ _PREDICTING = frozenset("""
 predict predicts prediction predictions expect expects expectation expectations foresee foresees forecast
 forecasts anticipate anticipates прогноз прогнозирует предсказывает предвидит ожидает
 """.split())
-# "core claim?", "bottom line of the piece", "основная идея": the point of the text, whatever it is called.
+# "core claim?", "bottom line of the piece", "the big picture", "основная идея": the point of the text, whatever it
+# is called.
 _POINT = frozenset("""
-point claim argument thesis idea message crux gist takeaway upshot essence line tldr thrust
+point claim argument thesis idea message crux gist takeaway upshot essence line tldr thrust picture
 мысль идея идею суть смысл тезис посыл
 """.split())
 _QUALIFIERS = frozenset("""
@@ -174,7 +175,8 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
             return _WHEN_PUBLISHED[lang]
         if words <= _PUBLISHING | _OUTLETS | the_text and not said.isdisjoint(_OUTLETS):
             return _WHERE_PUBLISHED[lang]
-    if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | TEXT_NOUNS | publisher
+    # ... and under what title ("under what title was this text released").
+    if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | _PUBLISHING | the_text
             and (not said.isdisjoint(TEXT_NOUNS) or _POINTING.search(normalised))):  # not "what's the club called"
         return TITLE_OF_THE_ARTICLE[lang]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
