@@ -1061,6 +1061,14 @@ def test_a_question_between_two_neighbouring_passages_is_answered_with_both(tiny
 
 
 
+def test_asked_the_outcome_of_something_the_reply_shows_what_came_of_it(engine):
+    # "what was the result of the hopes for trump in 2017" got the hopes alone (0.94): the passage after
+    # them tells what became of them.
+    decision = engine.decide("what was the result of the hopes for trump in 2017")
+    assert decision.answered and decision.best.fact.id == "trump-2017-hopes", decision
+    assert decision.also is not None and decision.also.id == "trump-first-term", decision
+
+
 def test_two_neighbouring_passages_do_not_count_as_each_others_rival(engine):
     # "washington and moscow in the early 90s, good or bad": the honeymoon, or how it soured? Each of
     # the two neighbouring passages was rated unsure because the other came close; the margins to the
