@@ -129,8 +129,9 @@ def asked_holder(normalised: str, lang: str = "en") -> str | None:
 # A view a fact reports someone holding: "Russia vehemently opposes NATO's expansion, viewing it as a
 # threat, while NATO insists ...", "only opposition from Merkel and Sarkozy thwarted it"; not of whom a
 # view is held ("China is considered a comprehensive threat", "Russia is seen as an acute threat").
+_ACTIVE = r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )"  # a verb not after "be": not the passive voice
 _HOLDING = re.compile(
-    r"\b(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )(?:oppos(?:es|ed)|views|viewed|insist(?:s|ed)"
+    rf"\b{_ACTIVE}(?:oppos(?:es|ed)|views|viewed|insist(?:s|ed)"
     r"|sees|saw|consider(?:s|ed)|regard(?:s|ed)|believ(?:es|ed)|want(?:s|ed)|seek(?:s)?|sought|fear(?:s|ed)"
     r"|support(?:s|ed)|welcom(?:es|ed)|reject(?:s|ed)|prefer(?:s|red)|favou?r(?:s|ed)|hop(?:es|ed)"
     r"|expect(?:s|ed)|perceives|demand(?:s|ed)|object(?:s|ed)|push(?:es|ed) for)\b")
@@ -171,7 +172,7 @@ _SEEN_AS_THREAT = re.compile(
 _WHOSE_THREAT = re.compile(r"\b([\w-]+)['’]s (?:[\w-]+ ){0,2}?threat\b")
 # ... and who, in the active voice, perceives or plays one down ("Trump downplays", "Russia vehemently
 # opposes"; not a participle's: "..., viewing it as a threat" has its subject further back).
-_PERCEIVING = re.compile(r"\b((?:\w+ ){1,3})(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )"
+_PERCEIVING = re.compile(rf"\b((?:\w+ ){{1,3}}){_ACTIVE}"
                          r"(?:views|viewed|sees|saw|regards|regarded|considers|considered|perceives|opposes|opposed"
                          r"|fears|feared|downplays|downplayed)\b")
 
