@@ -746,10 +746,18 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     # ... ran it (answered, 0.6), or greeted what was said there (refused only for want of confidence).
     ("who ran the 2008 alliance summit in romania", "does not say who"),
     ("which capitals welcomed the pentagon chief's shift to the pacific", "does not report that"),
+    # Who joined: the facts say only who might join or was pushed to (answered at 0.45-0.5).
+    ("which state joined the north atlantic alliance last", "does not report that"),
 ])
 def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, question, says):
     assert not engine.decide(question).answered
     assert says in engine.reply(question).plain()
+
+
+def test_whether_a_country_joined_is_no_event_to_report(engine):
+    # Asked whether it joined, not who did: the fact saying Ukraine is unlikely to join answers.
+    decision = engine.decide("did ukraine join nato")
+    assert decision.answered and decision.best.fact.id == "ukraine-nato-ruled-out", decision.confidence
 
 
 def test_what_someone_did_after_something_is_answered_by_a_fact_that_says_what_followed(engine):

@@ -664,6 +664,12 @@ _EVENTS = (
      re.compile(r"\b(?:chair\w*|presid(?:ed|es|ing)|moderat\w*|ran|run\w*|represent\w*|interpret\w*|translat\w*"
                 r"|accompan\w*|co-?author\w*|co-?wr(?:ote|itten|iting)|coin\w*|welcom\w*|prais\w*|applau\w*"
                 r"|condemn\w*|critici\w*)\b", re.IGNORECASE)),
+    # Who joined something ("which country joined NATO most recently", "кто вступил в альянс последним"): not
+    # answered by a fact where someone may join or was pushed to.
+    (re.compile(r"^(?:(?:so|and|but|ok)\s+)?(?:who|which|what)\b(?:\s+[\w'-]+){0,4}?\s+joined\b"
+                r"|^(?:(?:а|и|так)\s+)?(?:кто|какая|какие|какой)(?:\s+[\w-]+){0,4}?\s+(?:вступил|вступила|вступили"
+                r"|присоединил\w*)(?!\w)"),
+     re.compile(r"\b(?:joined|admitted|became (?:a )?members?)\b|(?<!\w)вступил\w*(?!\w)", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
     # Defense", "что делал Медведев после президентства"): the fact must say what came before or after.
     (re.compile(rf"(?:{_DID}|{_WAS})(?:before|prior to)\b|{_DID_RU}до\b"),
