@@ -469,6 +469,11 @@ def asks_an_outcome(normalised: str) -> bool:
     return _OUTCOME.search(normalised) is not None
 
 
+# A question may open with a conjunction ("so who chaired it", "а кто вступил"): still its first words.
+_OPENING = r"^(?:(?:so|and|but|ok)\s+)?"
+_OPENING_RU = r"^(?:(?:а|и|так)\s+)?"
+
+
 # "кто был послом США при перезагрузке", "как звали американского посла": an office, by a word that
 # names one; Russian inflects it, so each is a pattern of its forms ("посл" alone would be "после").
 _OFFICES_RU = tuple(re.compile(rf"(?<![\w-])(?:{forms})", re.IGNORECASE) for forms in (
@@ -476,7 +481,7 @@ _OFFICES_RU = tuple(re.compile(rf"(?<![\w-])(?:{forms})", re.IGNORECASE) for for
     r"генеральн\w*\s+секретар", "премьер", "спикер", "советник", "председател", "командующ", "губернатор", "мэр",
     "директор", "посланник"))
 _ASKED_OFFICE_RU = re.compile(
-    r"^(?:(?:а|и|так)\s+)?(?:кто\s+(?:был\w*|является|являлся|являлась|занима\w+\s+(?:пост|должность)|стал\w*)"
+    rf"{_OPENING_RU}(?:кто\s+(?:был\w*|является|являлся|являлась|занима\w+\s+(?:пост|должность)|стал\w*)"
     r"|как\s+(?:звали|зовут)|кем\s+был\w*)\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)")  # the office within three words
 
 
@@ -656,18 +661,18 @@ _EVENTS = (
     # The part someone played ("who chaired the Bucharest summit", "which official accompanied Hegseth",
     # "кто переводил Трампу"), or how they greeted something ("which allies welcomed the pivot"): a fact
     # naming others who were there does not say who played it.
-    (re.compile(r"^(?:(?:so|and|but|ok)\s+)?(?:who|whom|which)\b(?:\s+[\w'-]+){0,6}?\s+(?:chaired|presided"
+    (re.compile(rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+(?:chaired|presided"
                 r"|moderated|ran|represented|interpreted|translated|accompanied|co[ -]?authored|co[ -]?wrote|coined"
                 r"|welcomed|praised|applauded|condemned|critici[sz]ed)\b"
-                r"|^(?:(?:а|и|так)\s+)?(?:кто|какой|какая|какие)(?:\s+[\w-]+){0,6}?\s+(?:председательствовал"
+                rf"|{_OPENING_RU}(?:кто|какой|какая|какие)(?:\s+[\w-]+){{0,6}}?\s+(?:председательствовал"
                 r"|представлял|переводил|сопровождал|придумал)\w*(?!\w)"),
      re.compile(r"\b(?:chair\w*|presid(?:ed|es|ing)|moderat\w*|ran|run\w*|represent\w*|interpret\w*|translat\w*"
                 r"|accompan\w*|co-?author\w*|co-?wr(?:ote|itten|iting)|coin\w*|welcom\w*|prais\w*|applau\w*"
                 r"|condemn\w*|critici\w*)\b", re.IGNORECASE)),
     # Who joined something ("which country joined NATO most recently", "кто вступил в альянс последним"): not
     # answered by a fact where someone may join or was pushed to.
-    (re.compile(r"^(?:(?:so|and|but|ok)\s+)?(?:who|which|what)\b(?:\s+[\w'-]+){0,4}?\s+joined\b"
-                r"|^(?:(?:а|и|так)\s+)?(?:кто|какая|какие|какой)(?:\s+[\w-]+){0,4}?\s+(?:вступил|вступила|вступили"
+    (re.compile(rf"{_OPENING}(?:who|which|what)\b(?:\s+[\w'-]+){{0,4}}?\s+joined\b"
+                rf"|{_OPENING_RU}(?:кто|какая|какие|какой)(?:\s+[\w-]+){{0,4}}?\s+(?:вступил|вступила|вступили"
                 r"|присоединил\w*)(?!\w)"),
      re.compile(r"\b(?:joined|admitted|became (?:a )?members?)\b|(?<!\w)вступил\w*(?!\w)", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
@@ -682,11 +687,11 @@ _EVENTS = (
     # When someone came to office: asked for itself ("when did Zelensky become president"), not as
     # the time of something else ("why did ties worsen after Trump took office", "what did people
     # expect when Trump became president"): the question begins with "when".
-    (re.compile(r"^(?:(?:so|and|but|ok)\s+)?(?:when|(?:in\s+)?(?:what|which)\s+year)\b(?:\s+[\w'-]+){1,5}?\s+"
+    (re.compile(rf"{_OPENING}(?:when|(?:in\s+)?(?:what|which)\s+year)\b(?:\s+[\w'-]+){{1,5}}?\s+"
                 r"(?:(?:become|became)\s+(?:the\s+)?"
                 r"(?:[\w-]+\s+)?(?:president|chancellor|leader|prime minister|secretary|minister|head)"
                 r"|elected|inaugurated|sworn in|take office|took office|come to power|came to power)\b"
-                r"|^(?:(?:а|и|так)\s+)?(?:когда|в каком году)(?:\s+[\w-]+){1,4}?\s+"
+                rf"|{_OPENING_RU}(?:когда|в каком году)(?:\s+[\w-]+){{1,4}}?\s+"
                 r"(?:стал\w*\s+(?:президентом|канцлером|премьер\w*|министром|главой|лидером)|избран\w*"
                 r"|вступил\w*\s+в\s+должность|пришл?\w*\s+к\s+власти)(?!\w)"),
      re.compile(r"\b(?:bec[oa]mes?|elect\w*|inaugurat\w*|sworn|took office|taking office|assum\w+ office"
