@@ -177,16 +177,33 @@ _PERCEIVING = re.compile(rf"\b((?:\w+ ){{1,3}}){_ACTIVE}"
                          r"|fears|feared|downplays|downplayed)\b")
 
 
-def asked_perceiver(normalised: str) -> str | None:
+# The same in Russian: "отчего Кремль видит угрозу в ...", "считает ли Москва США угрозой"; in a fact's
+# Russian answer, whose threat ("угрозу России", "угроза со стороны России"), who is seen as one ("считали
+# Россию угрозой") and who sees or plays one down ("США долго считали", "Трамп преуменьшает").
+_SEEING_RU = r"(?:видит|видят|видел\w*|считает|считают|считал\w*|воспринимает|воспринимают|чувствует|ощущает)"
+_ASKED_PERCEIVER_RU = re.compile(
+    rf"(?:(?<!\w)(?P<who>[\w-]+)\s+(?:(?:действительно|реально|по-прежнему|теперь)\s+)?{_SEEING_RU}"
+    rf"|(?<!\w){_SEEING_RU}\s+ли\s+(?P<asked>[\w-]+))\s+(?:[\w-]+\s+){{0,4}}?угроз\w*")
+_THREAT_OF_RU = re.compile(r"(?<!\w)угроз\w*\s+(?:со\s+стороны\s+)?([\w-]+)"
+                           r"|(?<!\w)(?:считал\w*|считают|считает|видит|видят)\s+([\w-]+)\s+(?:[\w-]+\s+){0,2}?угроз")
+_PERCEIVING_RU = re.compile(r"(?<!\w)((?:[\w-]+\s+){1,2})(?:считал\w*|считают|считает|видит|видят|воспринима\w*"
+                            r"|преуменьша\w*|выступа\w*\s+против)(?!\w)")
+
+
+def asked_perceiver(normalised: str, lang: str = "en") -> str | None:
     """Who a question asks to perceive a threat ("does Russia feel threatened by NATO" -> "russia"), or None."""
-    found = _ASKED_PERCEIVER.search(normalised)
-    who = found and " ".join(w for w in found.group("who").split() if w not in STOP_WORDS | FRAMING_NOUNS)
+    found = (_ASKED_PERCEIVER_RU if lang == "ru" else _ASKED_PERCEIVER).search(normalised)
+    who = found and " ".join(w for w in (found.group("who") or found.group("asked")).split()
+                             if w not in STOP_WORDS | FRAMING_NOUNS)
     return who or None
 
 
-def threats_text(text: str) -> tuple[list[str], list[str]]:
+def threats_text(text: str, lang: str = "en") -> tuple[list[str], list[str]]:
     """Where a fact's text names what is seen as a threat, and who sees one: (threat parts, perceiver parts)."""
     normalised = normalise(text)
+    if lang == "ru":
+        threats = [m.group(1) or m.group(2) for m in _THREAT_OF_RU.finditer(normalised)]
+        return threats, [m.group(1) for m in _PERCEIVING_RU.finditer(normalised)]
     threats = [m.group("passive") or m.group("object") for m in _SEEN_AS_THREAT.finditer(normalised)]
     threats += _WHOSE_THREAT.findall(text)
     return threats, [m.group(1) for m in _PERCEIVING.finditer(normalised)]
