@@ -687,7 +687,8 @@ class Matcher:
     def _threat_turned(self, ev: Evidence, fact: Fact) -> bool:
         """Verification: "does Russia feel threatened by NATO" is not answered by a fact where Russia is
         the threat and someone else perceives it ("Trump ... views Russia primarily as a threat to
-        Europe"). A fact naming no one who perceives is left alone ("China is considered a threat")."""
+        Europe"). A fact naming no one who perceives is left alone ("China is considered a threat"). A
+        Russian question is read against the facts' Russian answers."""
         who = asked_perceiver(ev.normalised, ev.lang)
         if who is None:
             return False
