@@ -245,8 +245,9 @@ class Matcher:
         self._holders = [self._terms_in(holders_text(f"{f.quote} {f.answer}")) | said
                          for f, said in zip(facts, self._speakers, strict=True)]
         # ... and what each says is seen as a threat, and who it says perceives one.
-        self._threats = [tuple(self._terms_in(parts) for parts in threats_text(f"{f.quote} {f.answer}")) for f in facts]
-        self._threats_ru = [tuple(self._terms_in(parts) for parts in threats_text(f.answer_ru, "ru")) for f in facts]
+        # (a Russian question is read against the Russian answers)
+        self._threats = {"en": [tuple(map(self._terms_in, threats_text(f"{f.quote} {f.answer}"))) for f in facts],
+                         "ru": [tuple(map(self._terms_in, threats_text(f.answer_ru, "ru"))) for f in facts]}
         self._russian = any(f.questions_ru for f in facts)  # a base without Russian knows no Russian word
         # The same in Russian, from the Russian answers, which write the names as a Russian reader does.
         self._fact_names_ru = [{t for name in _names(f.answer_ru, _CYRILLIC_NAME)
@@ -693,7 +694,7 @@ class Matcher:
         if who is None:
             return False
         terms = self._terms_of(ev, who)
-        threats, perceivers = (self._threats_ru if ev.lang == "ru" else self._threats)[self._index_of[fact.id]]
+        threats, perceivers = self._threats[ev.lang][self._index_of[fact.id]]
         return bool(terms) and terms <= threats and bool(perceivers) and terms.isdisjoint(perceivers)
 
     def _unreported_speaker(self, ev: Evidence, fact: Fact) -> bool:

@@ -80,6 +80,11 @@ conclusion introduction section summary abstract title he she they it you we i h
 """.split())
 
 
+def _someone(who: str | None) -> str | None:
+    """The words asked about as someone, unless they are the article, a part of it or a pronoun."""
+    return who if who and _NOT_SOMEONE.isdisjoint(who.split()) else None
+
+
 # "что Меркель сказала Бушу", "что сказал Трамп", "как ответил Кремль", "о чём говорил Путин": the one
 # or two words before the verb of speech, or the one word after it (the next is whom it was said to),
 # or two joined by "и" ("о чём говорили Трамп и Зеленский": a conversation).
@@ -123,7 +128,7 @@ def asked_holder(normalised: str, lang: str = "en") -> str | None:
     found = _ASKED_VIEW[lang].search(normalised)
     stance = _ASKED_STANCE.search(normalised) if lang == "en" and not found else None
     who = found.group("who") if found else stance and (stance.group("who") or stance.group("stands"))
-    return who if who and not any(w in _NOT_SOMEONE for w in who.split()) else None
+    return _someone(who)
 
 
 # A view a fact reports someone holding: "Russia vehemently opposes NATO's expansion, viewing it as a
@@ -232,7 +237,7 @@ def asked_speaker(normalised: str, lang: str = "en") -> str | None:
         asked = [found.group("who") if found and (found.group("wh") != "how" or stem(found.group("verb")) in _HOW_VERBS)
                  else None, (reply.group("who") or reply.group("asked")) if reply else None]
     # "did Zelensky push back ..., and what did he say": the name, not the pronoun.
-    return next((who for who in asked if who and not any(w in _NOT_SOMEONE for w in who.split())), None)
+    return next(filter(None, map(_someone, asked)), None)
 
 
 # "who was (the) NATO Secretary General at ...": the office runs up to the first preposition or clause.
