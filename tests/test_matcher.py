@@ -414,6 +414,11 @@ def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine
     ("what's this valdai piece called", "what is the title of the article", "en"),
     # ... or by its author: the byline (0.37, 0.62) and a refusal (0.29) before.
     ("what's the title of zhao's paper", "what is the title of the article", "en"),
+    # ... or asked what it is about: the publisher's series (0.98), the byline (0.83, 0.52) before.
+    ("what is this valdai paper about", "what is the article about", "en"),
+    ("what is zhao's paper about", "what is the article about", "en"),
+    ("gist of zhao huasheng's piece", "what is the main argument of the article", "en"),
+    ("main point of this valdai text", "what is the main argument of the article", "en"),
     # ... and the title it came out under: "under what name was the piece put out" was refused.
     ("under what name was the piece put out", "what is the title of the article", "en"),
     ("как называется статья чжао хуашэна", "как называется статья", "ru"),
@@ -431,6 +436,8 @@ def test_the_text_described_by_its_subject_or_named_by_its_publisher_or_author_i
 @pytest.mark.parametrize(("question", "not_fact"), [
     ("who wrote the piece on nato", "author"),  # NATO is no word of the title
     ("what's the valdai club called", "title"),  # the club's own name is not the text's
+    ("is this a valdai paper", "thesis"),  # the publisher asked about, not naming the text
+    ("what is this valdai club", "thesis"),
     ("when did zhao huasheng join fudan", "date"),  # asked of the author, not of the text
 ])
 def test_something_else_asked_of_the_subject_publisher_or_author_is_still_asked(engine, question, not_fact):

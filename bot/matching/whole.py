@@ -143,19 +143,38 @@ _WHENCE = frozenset("where откуда".split())
 
 # "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
 _DESCRIBED = re.compile(r"\b(?:" + "|".join(sorted(TEXT_NOUNS)) + r")\s+(?:on|about|о|об|обо|про)\b")
+_DEMONSTRATIVES = frozenset("this that эта этот эту этой этого".split())
+
+
+def _named_by(said: list[str], names: frozenset[str]) -> bool:
+    """Whether words of `names` (its publisher's, its author's) stand as the text's name: right after "this"
+    or right before "paper" ("this valdai thing", "zhao's paper", "the valdai piece")."""
+    for start, word in enumerate(said):
+        if word not in names or (start and said[start - 1] in names):
+            continue
+        end = start
+        while end + 1 < len(said) and said[end + 1] in names:
+            end += 1
+        before, after = said[start - 1] if start else "", said[end + 1] if end + 1 < len(said) else ""
+        if before in _DEMONSTRATIVES or after in TEXT_NOUNS:
+            return True
+    return False
 
 
 def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str] = frozenset(),
           subject: frozenset[str] = frozenset()) -> str | None:
     """The plain phrasing of a question about the whole article, or None when it asks anything else.
     `words` are the words it is about (matching's content words, synonyms folded); `publisher`, the
-    words of the publisher's and series' names, which say no more than "the article" when asked who
-    wrote it or when it appeared ("when did valdai put this out"); `subject`, the words of its title,
+    words of the publisher's and series' names (and the author's), which say no more than "the article"
+    when asked who wrote it or when it appeared ("when did valdai put this out") or when they name it
+    ("what is this valdai paper about", "zhao's essay in brief"); `subject`, the words of its title,
     which say no more than the article when its author's view of them is asked ("what does the author
     predict for US-Russia relations") or when they describe it ("who wrote the piece on the new reset")."""
     said = set(normalised.split())
     if _DESCRIBED.search(normalised):  # its title's words say no more than "the article"
         words = words - (subject - TEXT_NOUNS)
+    if _named_by(normalised.split(), publisher):  # "what is this valdai paper about": nothing about Valdai
+        words = words - publisher
     if _BY_WHOM.fullmatch(normalised):
         return _WRITER_OF_THE_ARTICLE[lang]
     if not words:  # "what is this about", "кратко?": filler words only
