@@ -464,6 +464,14 @@ def test_what_the_author_says_by_name_is_the_articles_view(engine, question, quo
     assert quoted in decision.best.fact.quote
 
 
+@pytest.mark.parametrize("question", ["what does zhao think", "what does the professor think",
+                                      "what is the professor's view", "what is zhao's position"])
+def test_the_authors_view_asked_by_name_alone_is_the_articles_argument(engine, question):
+    # Nothing asked after the view: got the byline (0.53-0.57), naming him and his university only.
+    decision, plain = engine.decide(question), engine.decide("what does the author think")
+    assert decision.answered and decision.best.fact == plain.best.fact != engine.decide("who wrote it").best.fact
+
+
 @pytest.mark.parametrize("question", ["putin comeback in 2012, what did it mean for the reset",
                                       "the kremlin comeback of 2012 and obama's reset"])
 def test_a_comeback_dated_is_a_return_to_power_not_a_reply(engine, question):

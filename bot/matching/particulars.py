@@ -107,7 +107,7 @@ spokeswoman spokesperson official officials chief chiefs head heads boss
 # the article may never name.
 _ASKED_VIEW = {
     "en": re.compile(r"\bwhat\s+(?:did|does|do|would)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-                     r"(?:think|thought|believe|feel|write|wrote)\s+(?:of|about)\b"),
+                     r"(?:think|thought|believe|feel|write|wrote)\s*(?:(?:of|about)\b|$)"),  # "what does zhao think"
     # "что думает Чжао о Китае", "что пишет автор о НАТО"
     "ru": re.compile(r"(?<!\w)(?:что|как)\s+(?:думает|считает|пишет|говорит|оценивает)\s+"
                      r"(?P<who>[\w-]+(?:\s+(?!о\b|об\b|про\b)[\w-]+)?)"),
@@ -118,13 +118,13 @@ _ASKED_VIEW = {
 # name (the possessive's "'s" is gone once normalised).
 _ASKED_STANCE = re.compile(
     r"\b(?:what|how)\s+(?:is|was|are|were|s)\s+(?:the\s+)?(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+"
-    r"(?:(?:official|current|own|real)\s+)?(?:position|stance|attitude|views?)\s+(?:on|of|about|to|toward|towards)\b"
+    r"(?:(?:official|current|own|real)\s+)?(?:position|stance|attitude|views?)\s*(?:(?:on|of|about|to|toward|towards)\b|$)"
     r"|\bwhere\s+(?:does|do|did)\s+(?:the\s+)?(?P<stands>[\w'-]+(?:\s+[\w'-]+)?)\s+stand\b")
 
 
 def asked_holder(normalised: str, lang: str = "en") -> str | None:
     """Whose view a question asks ("what did Gorbachev think of ..." -> "gorbachev", "what is China's
-    position on ..." -> "china"), or None."""
+    position on ..." -> "china", "what does Zhao think" -> "zhao"), or None."""
     found = _ASKED_VIEW[lang].search(normalised)
     stance = _ASKED_STANCE.search(normalised) if lang == "en" and not found else None
     who = found.group("who") if found else stance and (stance.group("who") or stance.group("stands"))
