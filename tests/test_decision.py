@@ -79,11 +79,51 @@ def second_article():
     ("is high-speed rail the future?", Kind.OTHER_PIECE, None),  # the related-reading box
     ("how do I bake sourdough bread", Kind.ABSTAIN, None),
     ("by whom?", Kind.ANSWER, "author"),  # who wrote it, as any base answers "who wrote the article"
+    ("what is the third section about", Kind.ANSWER, "rolling-stock"),  # its overview (refused at 0.04)
 ])
 def test_the_engine_carries_over_to_a_second_article(second_article, question, kind, fact):
     decision = second_article.decide(question)
     assert decision.kind is kind and (decision.best.fact.id if decision.answered else None) == fact, (
         decision.kind, decision.best and decision.best.fact.id, decision.confidence)
+
+
+@pytest.mark.parametrize(("question", "section"), [
+    ("what's the last part about", "trump-foreign-policy"),  # got the publisher's series (0.40) ...
+    ("what is part 4 about", "nato-enlargement"),  # ... at 0.91: "part" met "What series is this paper part of?"
+    ("summarize section 3", "why-different"),  # refused at 0.25
+    ("о чём первая часть", "sudden-shift"),
+])
+def test_a_part_named_by_its_place_gets_its_overview(engine, question, section):
+    decision = engine.decide(question)
+    overview = next(s.overview for s in engine.knowledge.sections if s.id == section)
+    assert decision.answered and decision.best.fact.id == overview, decision
+    assert {f.id for f in decision.more} == {f.id for f in engine.knowledge.facts_in(section)} - {overview}
+
+
+@pytest.mark.parametrize(("question", "not_section"), [
+    ("what does the last part say about nato", "trump-foreign-policy"),  # asks about NATO in it
+    ("who wrote the last part", "trump-foreign-policy"),
+])
+def test_something_else_asked_of_a_part_is_still_asked(engine, question, not_section):
+    decision = engine.decide(question)
+    assert not (decision.answered and decision.best.fact.section == not_section and decision.confidence == 1.0)
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("table of contents", "en"), ("how is the article structured", "en"), ("what are the sections", "en"),
+    ("из каких частей состоит статья", "ru"),
+])
+def test_asking_for_the_articles_parts_lists_them_in_order(engine, question, lang):
+    # Refused (0.11-0.14) or given the publisher's series ("what are the parts of the article", 0.86).
+    plain = engine.reply(question).plain()
+    assert engine.decide(question).kind is Kind.OUTLINE
+    titles = [s.title_ru if lang == "ru" else s.title for s in engine.knowledge.sections if s.id != "about"]
+    assert all(t in plain for t in titles)
+    assert [plain.index(t) for t in titles] == sorted(plain.index(t) for t in titles)
+
+
+def test_the_structure_of_something_else_is_no_outline(engine):
+    assert engine.decide("what is the structure of nato").kind is not Kind.OUTLINE
 
 
 @pytest.mark.parametrize("prefix", ["", "/ask ", "hey @ArticleBot, "])

@@ -74,6 +74,7 @@ from .particulars import (
     threats_text,
     unreported_event,
 )
+from .parts import asked_part, asks_for_the_outline
 from .result import Decision, Gap, Kind, Scored
 from .semantic import Embedder, SemanticIndex
 
@@ -187,6 +188,7 @@ class Matcher:
         self._index_of = {f.id: i for i, f in enumerate(facts)}
         self._max_alternatives = self.lexical.tuning.max_alternatives
         self._fallback = knowledge.opening_facts[: self._max_alternatives]  # offered when nothing matched
+        self._parts = self._parts_in_order(knowledge)
         # A curated question, normalised -> its fact (None: two facts list it); so is a rare word the
         # curator gave one fact as a keyword, asked on its own ("gist?"), unless it is a question too.
         self._curated = _owners((normalise(q), i) for i, f in enumerate(facts) for q in (*f.questions, *f.questions_ru))
@@ -395,6 +397,13 @@ class Matcher:
             return Decision(Kind.EMPTY, question, None, self._fallback, truncated=truncated, lang=lang)
         if whole.asks_the_time_now(normalised):
             return Decision(Kind.ABSTAIN, question, None, self._fallback, truncated=truncated, lang=lang)
+        if (place := asked_part(normalised)) is not None and -len(self._parts) <= place < len(self._parts):
+            # "what's the last part about": its overview, the rest of the part as buttons.
+            part = tuple(Scored(f, 100.0) for f in self._parts[place])
+            return Decision(Kind.ANSWER, question, part[0], confidence=1.0, lang=lang, truncated=truncated,
+                            candidates=part, more=tuple(s.fact for s in part[1:]))
+        if asks_for_the_outline(normalised):
+            return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         terms = tuple(self.lexical.terms(read))
         if ends := self._span_ends(normalised):  # the span is asked about by its known end
             terms = tuple(t for t in terms if t.word not in ends and ends.isdisjoint(t.term.split("+")))
@@ -415,6 +424,20 @@ class Matcher:
             # would get the byline; the article's parts, in order, tell the reader more.
             return Decision(Kind.OUTLINE, question, None, self._fallback, truncated=truncated, lang=lang)
         return decision
+
+    @staticmethod
+    def _parts_in_order(knowledge: Knowledge) -> list[tuple[Fact, ...]]:
+        """The article's parts as the text gives them: each section quoting the text's body (not the
+        byline's), its facts in the text's order, its overview first."""
+        parts = []
+        for section in knowledge.sections:
+            placed = sorted((place, f.id, f) for f in knowledge.facts_in(section.id)
+                            if (place := knowledge.place_of(f.id)) is not None)
+            if placed:
+                facts = [f for _, _, f in placed]
+                facts.sort(key=lambda f: f.id != section.overview)  # stable: the overview first
+                parts.append((placed[0][0], tuple(facts)))
+        return [facts for _, facts in sorted(parts, key=lambda part: part[0])]
 
     def _naming_the_text(self, words: set[str], lang: str) -> frozenset[str]:
         """The words that name the text by its publisher or series, or by its author ("zhao's paper",
