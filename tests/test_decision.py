@@ -413,6 +413,9 @@ def test_near_scope_questions_are_refused_and_say_what_is_missing(engine, questi
     # ... asked with the kind of writing between "what" and the verb (answered at 0.92).
     (("what other papers has zhao huasheng written", "what does zhao huasheng write about nato expansion"),
      "nato-obstacle"),
+    # ... or asked yes or no (the byline at 0.86 and 0.82).
+    (("has the author written other papers", "what does zhao huasheng write about nato expansion"), "nato-obstacle"),
+    (("does the professor write articles", "what does zhao huasheng write about nato expansion"), "nato-obstacle"),
 ])
 def test_a_question_that_meets_a_fact_only_on_its_names_is_refused(engine, asked, answered):
     refused_then_answered(engine, asked, answered)

@@ -752,9 +752,14 @@ def unreported_event(normalised: str, text: str) -> bool:
 
 
 # "what did Zhao Huasheng write in his previous paper", "what has he published on the SCO", "which
-# other papers has he written": content written, which a fact made of names (the byline) never gives.
+# other papers has he written", "has he written other papers": content written, which a fact made of names (the
+# byline) never gives.
 _ASKED_WRITINGS = re.compile(r"^(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:did|does|do|has|have|had)\s+"
-                             r"(?:[\w'-]+\s+){1,3}?(?:write|written|publish|published|author|authored)\b")
+                             r"(?:[\w'-]+\s+){1,3}?(?:write|written|publish|published|author|authored)\b"
+                             # "has the author written other papers", "did he publish anything else"
+                             r"|^(?:has|have|did|does|do)\s+(?:[\w'-]+\s+){1,3}?(?:write|written|publish|published"
+                             r"|authored)\s+(?:any\s+|many\s+|much\s+)?(?:other|more|another|anything|else|books?"
+                             r"|papers?|articles?)\b")
 
 
 def asks_for_writings(normalised: str) -> bool:
