@@ -287,6 +287,9 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     ("what does the author think about the new reset", "en"),
     # ... asked for short (refused at 0.19); the big picture (refused at 0.13, the title on top).
     ("give me a quick version of what the essay argues", "en"), ("the essay's big picture?", "en"),
+    # ... in the plural: "какие главные тезисы" was refused (0.97, "which theses"), "основные идеи статьи" led with
+    # the byline (0.36).
+    ("какие главные тезисы", "ru"), ("основные идеи статьи", "ru"), ("the main messages of the paper", "en"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.

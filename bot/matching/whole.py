@@ -55,12 +55,13 @@ forecasts anticipate anticipates прогноз прогнозирует пре�
 # is called.
 _POINT = frozenset("""
 point claim argument thesis idea message crux gist takeaway upshot essence line tldr thrust picture
-мысль идея идею суть смысл тезис посыл
+claims arguments theses ideas messages takeaways
+мысль идея идею суть смысл тезис посыл мысли идеи тезисы тезисов идей мыслей
 """.split())
 _QUALIFIERS = frozenset("""
 main key core central chief principal basic overall big bottom whole brief short quick simply simple plain plainly
 главная главный главное главную основная основной основное основную ключевая ключевой ключевое
-центральная центральный краткое краткий краткая
+центральная центральный краткое краткий краткая главные основные ключевые центральные
 sentence sentences paragraph paragraphs tweet words предложении предложениях абзаце абзац словах одном двух трех
 compressed condensed shortened abridged distilled
 """.split())  # ... and how short: "in a sentence", "in one paragraph", "в двух словах"
