@@ -259,6 +259,8 @@ def test_asking_for_the_gist_gets_the_articles_thesis(engine, question):
     ("the article in a nutshell", "en"), ("this essay?", "en"), ("эта статья", "ru"),
     # What is written, asked of nothing else: "о чём тут пишут" was refused on "тут" and "пишут".
     ("о чём тут пишут?", "ru"), ("про что говорится?", "ru"), ("what is said about, in short?", "en"),
+    # ... asked to be told plainly: refused on "plain words" (0.08), "layman", "простыми".
+    ("what is the essay about in layman's terms", "en"), ("о чём статья простыми словами", "ru"),
 ])
 def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engine, question, lang):
     # Any name of the text (essay, piece, текст) asked about is the article; how briefly to answer

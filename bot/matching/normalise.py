@@ -32,9 +32,15 @@ _DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")  # "soooo", "whyyy", "дааа": a 
 _THRICE = re.compile(r"(.)\1\1")  # any character three times: a quick test, 5x cheaper than the one above
 # How briefly to answer is not what to answer about ("what is it about, in short"); "short" alone
 # stays a word ("short-lived").
-_BRIEFLY = frozenset("short brief nutshell words sentence sentences line lines словах слов чертах предложении".split())
+_BRIEFLY = frozenset("""
+short brief nutshell words sentence sentences line lines terms english language словах слов чертах предложении
+словами языком
+""".split())
 _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in (?:one|two|three|a few) (?:sentences?"
                        r"|lines?)|в двух словах|в паре слов|в общих чертах|в одном предложении"
+                       # ... or plainly: "in plain words", "in layman's terms", "простыми словами"
+                       r"|in (?:plain|simple|everyday|layman|laymans|lay) (?:words|terms|english|language)"
+                       r"|(?:простыми|понятными|своими) словами|(?:простым|понятным|человеческим) языком"
                        # "short version: will it last" (not "the short version of this essay": what it says)
                        r"|(?:the |a )?(?:short|shorter|brief|quick|one line|two line) version (?!of\b)(?=\w+ \w+)"
                        r")\b")
