@@ -802,6 +802,8 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     ("which capitals welcomed the pentagon chief's shift to the pacific", "does not report that"),
     # Who joined: the facts say only who might join or was pushed to (answered at 0.45-0.5).
     ("which state joined the north atlantic alliance last", "does not report that"),
+    # An apology or a resignation: the Oval Office fact reports a quarrel, the Hegseth fact an office (0.51-0.57).
+    ("did trump apologize to zelensky", "does not report that"), ("ушёл ли хегсет в отставку", "не сообщается"),
 ])
 def test_when_how_many_how_long_and_events_need_a_fact_that_states_them(engine, question, says):
     assert not engine.decide(question).answered

@@ -697,6 +697,13 @@ _EVENTS = (
                 rf"|{_OPENING_RU}(?:кто|какая|какие|какой)(?:\s+[\w-]+){{0,4}}?\s+(?:вступил|вступила|вступили"
                 r"|присоединил\w*)(?!\w)"),
      re.compile(r"\b(?:joined|admitted|became (?:a )?members?)\b|(?<!\w)вступил\w*(?!\w)", re.IGNORECASE)),
+    # An apology or a resignation ("did Zelensky apologise to Trump", "ушёл ли Хегсет в отставку"): not answered
+    # by a fact about the quarrel or the office that does not report one.
+    (re.compile(r"\bapologi[sz](?:e|es|ed|ing)\b|\b(?:say|says|said) sorry\b|(?<!\w)(?:извинил|извиня|извинит)\w*"
+                r"|(?<!\w)прощения(?!\w)"),
+     re.compile(r"\bapolog\w*|\bsorry\b|\bregrett?\w*|(?<!\w)извин\w*|(?<!\w)прощени\w*", re.IGNORECASE)),
+    (re.compile(r"\bresign(?:s|ed|ing|ation)?\b|\bstep(?:s|ped|ping)? down\b|(?<!\w)отставк\w*"),
+     re.compile(r"\bresign\w*|\bstep(?:s|ped|ping)? (?:down|aside)\b|(?<!\w)отставк\w*", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
     # Defense", "что делал Медведев после президентства"): the fact must say what came before or after.
     (re.compile(rf"(?:{_DID}|{_WAS})(?:before|prior to)\b|{_DID_RU}до\b"),
