@@ -687,6 +687,8 @@ def test_who_was_at_the_head_of_something_still_needs_a_fact_naming_its_head(eng
 
 @pytest.mark.parametrize(("question", "fact"), [
     ("if moscow and washington sign a new arms deal, what happens", "new-treaty-impact"),
+    # ... or expected (refused as asking what was signed, 0.56).
+    ("what good does the author expect from a follow-on deal being signed", "new-treaty-impact"),
     # "signed off" is approved: heldout30 asked it so, and the answer was refused (0.94).
     ("Which strategy documents signed off in 2017 named Russia a threat?", "threat-documents"),
     # Nor is what something is founded on, or an established view, a founding.

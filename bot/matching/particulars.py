@@ -727,7 +727,7 @@ _EVENTS = (
                 r"|return\w* to (?:office|the kremlin|power)|came to power|presidential transitions?)\b",
                 re.IGNORECASE)),
 )
-_HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|если|бы)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|might|expect\w*|если|бы)\b")
 
 
 # "why the reset died", "why did the honeymoon die so fast": what dies is a thing the fact writes
