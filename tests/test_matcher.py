@@ -529,6 +529,7 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("who employs the author", "affiliation"), ("which university employs the writer of this essay", "affiliation"),
     # got the threat documents (0.76)
     ("is russia still washington's enemy number one", "trump-downplays-threat"),
+    ("is russia still public enemy one for the white house", "trump-downplays-threat"),  # ... without "number"
     ("the boris and bill love-in", "honeymoon-1990s"),  # refused at 0.24
     # lowering the temperature is easing tensions: refused (0.20), the diminished threat (0.42), the talks (0.41)
     ("did washington's outreach cool tempers with the kremlin", "nato-issue-eased"),

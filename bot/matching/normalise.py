@@ -148,7 +148,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      "restore relations"),
     (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
     (r"\b(?:touchy|prickly|twitchy) (?:about|over)\b", "opposed to"),
-    (r"\b(?:public )?enemy (?:no|number) (?:1|one)\b|\bthe big bad\b", "the main threat"),
+    (r"\b(?:public )?enemy (?:(?:no|number) )?(?:1|one)\b|\bpublic enemy\b|\bthe big bad\b", "the main threat"),
     # "at the turn of the millennium": in 2000, the year an article writes (not "the turn of the 20th century").
     (r"\b(?:at |around |by |in )?the (?:turn|start|beginning|dawn) of the (?:new )?(?:millennium|century)\b",
      "in 2000"),
