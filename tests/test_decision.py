@@ -103,6 +103,7 @@ def test_a_part_named_by_its_place_gets_its_overview(engine, question, section):
 @pytest.mark.parametrize(("question", "not_section"), [
     ("what does the last part say about nato", "trump-foreign-policy"),  # asks about NATO in it
     ("who wrote the last part", "trump-foreign-policy"),
+    ("what is part 0 about", "trump-foreign-policy"),  # no part: not counted back from the end
 ])
 def test_something_else_asked_of_a_part_is_still_asked(engine, question, not_section):
     decision = engine.decide(question)

@@ -54,16 +54,14 @@ def asked_part(normalised: str) -> int | None:
     rest = (normalised[:found.start()] + " " + normalised[found.end():]).split()
     if not set(rest) <= _ASKING_WHAT_IT_SAYS:
         return None
-    if found.group("ordinal"):
-        word = found.group("ordinal")
-        return _ORDINALS_EN[word] if word in _ORDINALS_EN else int(re.match(r"\d+", word).group(0)) - 1
-    if found.group("number"):
-        word = found.group("number")
-        return _NUMBERS_EN[word] if word in _NUMBERS_EN else int(word) - 1
-    if found.group("ordinal_ru"):
-        word = found.group("ordinal_ru")
+    if word := found.group("ordinal_ru"):
         return next(place for stem, place in _ORDINALS_RU if word.startswith(stem))
-    return int(found.group("number_ru")) - 1
+    word = found.group("ordinal") or found.group("number") or found.group("number_ru")
+    counted = _ORDINALS_EN.get(word, _NUMBERS_EN.get(word))
+    if counted is not None:
+        return counted
+    number = int(re.match(r"\d+", word).group(0))
+    return number - 1 if number else None  # "part 0" is no part
 
 
 def asks_for_the_outline(normalised: str) -> bool:
