@@ -320,6 +320,8 @@ def test_the_authors_view_of_something_beside_the_articles_subject_is_that_topic
     ("in a nutshell?", "en"), ("в двух словах?", "ru"), ("summarise the piece in two lines", "en"),
     ("boil it down for me", "en"), ("what's the short of it", "en"), ("so what's the conclusion", "en"),
     ("какой главный вывод", "ru"),
+    # ... with the text named in the phrase: "sum the article up" was refused (0.28).
+    ("could you sum the article up", "en"), ("boil this essay down", "en"),
     # ... and how short, in so many sentences or paragraphs: refused (0.2-0.3).
     ("summarize in one paragraph", "en"), ("перескажи в одном абзаце", "ru"),
 ])

@@ -73,7 +73,8 @@ eli5 explain simplify version conclusion conclusions conclude concludes nutshell
 """.split())
 # "boil it down", "sum it up", "the short of it": asking for the summary in a phrase whose one content
 # word means little alone.
-_SUMMARY_PHRASE = re.compile(r"\b(?:boil (?:it |this )?down|sum (?:it |this )?up|(?:the )?short of it)\b")
+_SUMMARY_PHRASE = re.compile(r"\b(?:(?:boil|sum) (?:it |this |(?:the |this |that )?(?:" + "|".join(sorted(TEXT_NOUNS))
+                             + r") )?(?:down|up)|(?:the )?short of it)\b")  # "sum the paper up"
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
 # "о чём тут пишут", "what does it say about": what is written, asked of nothing else, is what the text is about.
 _TOLD = frozenset("say says said written пишут пишет написано говорится сказано".split())
@@ -209,7 +210,7 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
         return _ARGUMENT_OF_THE_ARTICLE[lang]
     # The text's summary or its point, by any name, maybe qualified ("key points", "main idea of the
     # essay", "the writer's bottom line").
-    if len(words) == 1 and _SUMMARY_PHRASE.search(normalised):
+    if len(words - TEXT_NOUNS) == 1 and _SUMMARY_PHRASE.search(normalised):
         return _SUMMARY_OF_THE_ARTICLE
     for nouns, phrasing in ((_SUMMARY, _SUMMARY_OF_THE_ARTICLE), (_POINT, _ARGUMENT_OF_THE_ARTICLE[lang])):
         if words <= nouns | _QUALIFIERS | FRAMING_NOUNS and not said.isdisjoint(nouns):  # "explain" is no content word
