@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .normalise import FRAMING_NOUNS, OPINION_WORDS, STOP_WORDS, TEXT_NOUNS
+from .normalise import STOP_WORDS, TEXT_NOUNS
+from .whole import SAYING
 
 _ORDINALS_EN = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6,
                 "eighth": 7, "ninth": 8, "tenth": 9, "opening": 0, "introductory": 0,
@@ -28,13 +29,9 @@ _ORDINAL_PART = re.compile(
     rf"|(?<!\w)(?P<ordinal_ru>(?:{'|'.join(stem for stem, _ in _ORDINALS_RU)})\w*) {_PART_RU}(?!\w)"
     rf"|(?<!\w){_PART_RU} (?P<number_ru>\d+)(?!\w)")
 
-# What a part is asked, when nothing more: what it says, in brief ("what's the last part about", "sum up part 2");
-# not who wrote it, when or why ("who wrote the last part").
-_SAYS = frozenset("""
-cover covers covered discuss discusses point points gist summary summarize summarise summarized summarised recap
-main idea ideas key content contents deal deals говорится пишется сказано суть содержание кратко вкратце перескажи
-изложи
-""".split()) | FRAMING_NOUNS | OPINION_WORDS
+# What a part is asked, when nothing more: what it says, in brief, in the words that ask it of the whole text ("what's
+# the last part about", "sum up part 2"), or what it covers; not who wrote it, when or why ("who wrote the last part").
+_SAYS = SAYING | frozenset("cover covers covered discuss discusses content contents deal deals пишется".split())
 _ASKING_ELSE = frozenset("who whom whose when where why which кто кого чей когда где почему зачем сколько".split())
 _ASKING_WHAT_IT_SAYS = (STOP_WORDS | _SAYS) - _ASKING_ELSE
 

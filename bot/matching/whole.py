@@ -16,6 +16,7 @@ import re
 from .normalise import DETERMINERS, FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
 
 ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
+_A_TEXT_NOUN = "(?:" + "|".join(sorted(TEXT_NOUNS)) + ")"  # "paper", "essay", "статья" ...
 
 # In a question of filler words only that asks what something is about, "this" or "it" can only be
 # the article ("what is this about").
@@ -73,11 +74,13 @@ eli5 explain simplify version conclusion conclusions conclude concludes nutshell
 """.split())
 # "boil it down", "sum it up", "the short of it": asking for the summary in a phrase whose one content
 # word means little alone.
-_SUMMARY_PHRASE = re.compile(r"\b(?:(?:boil|sum) (?:it |this |(?:the |this |that )?(?:" + "|".join(sorted(TEXT_NOUNS))
-                             + r") )?(?:down|up)|(?:the )?short of it)\b")  # "sum the paper up"
+_SUMMARY_PHRASE = re.compile(rf"\b(?:(?:boil|sum) (?:it |this |(?:the |this |that )?{_A_TEXT_NOUN} )?(?:down|up)"
+                             r"|(?:the )?short of it)\b")  # "sum the paper up"
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
 # "о чём тут пишут", "what does it say about": what is written, asked of nothing else, is what the text is about.
 _TOLD = frozenset("say says said written пишут пишет написано говорится сказано".split())
+# Every word that asks only what a text (or a part of it) says, maybe briefly: its point, a summary of it, how short.
+SAYING = _POINT | _SUMMARY | _QUALIFIERS | _BRIEFLY_ALONE | _TOLD | FRAMING_NOUNS | OPINION_WORDS
 
 _TO_THE_BOT = re.compile(
     r"(?:please |pls )?(?:help(?: me)?|what can you do|what do you do|who are you|what are you"
@@ -144,7 +147,7 @@ _WHENCE = frozenset("where откуда".split())
 
 
 # "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
-_DESCRIBED = re.compile(r"\b(?:" + "|".join(sorted(TEXT_NOUNS)) + r")\s+(?:on|about|о|об|обо|про)\b")
+_DESCRIBED = re.compile(rf"\b{_A_TEXT_NOUN}\s+(?:on|about|о|об|обо|про)\b")
 _DEMONSTRATIVES = frozenset("this that эта этот эту этой этого".split())
 
 
