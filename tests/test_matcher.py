@@ -292,6 +292,9 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     # ... in the plural: "какие главные тезисы" was refused (0.97, "which theses"), "основные идеи статьи" led with
     # the byline (0.36).
     ("какие главные тезисы", "ru"), ("основные идеи статьи", "ru"), ("the main messages of the paper", "en"),
+    # What it is trying to say, or getting at: these got the title (0.54) or the byline, or were refused.
+    ("what's the essay trying to tell readers", "en"), ("what is the writer driving at", "en"),
+    ("what does the piece want to say", "en"), ("что хочет донести автор", "ru"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
@@ -299,6 +302,12 @@ def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine
     reply = engine.reply(question)
     assert reply.answered and reply.fact == expected and reply.lang == lang, reply.plain()
     assert engine.reply("who is the author").fact != expected
+
+
+def test_what_someone_in_the_article_is_trying_to_tell_is_no_question_about_the_whole_text(engine):
+    # Trying to tell someone, said of anyone but the text or its writer, stays about them.
+    reply = engine.reply("what is trump trying to tell europe")
+    assert reply.fact != engine.reply("what is the main argument of the article").fact, reply.plain()
 
 
 def test_the_authors_view_of_something_beside_the_articles_subject_is_that_topic(engine):

@@ -97,6 +97,10 @@ _NINETIES_YEAR = re.compile(rf"\b({_YEAR_BEFORE}) 9(\d)(?= (?:and|or|but|when|wh
 # New START, not about a deal (a word the article does use, of a new treaty).
 _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on) with\b")
 
+# Saying something to the reader, and where such a phrase ends: the question, or what it is said about.
+_CONVEY = r"(?:say|tell|convey|communicate|get across|put across|express|get at)"
+_TO_READERS = r"(?: (?:us|me|readers|the readers?|people))?(?= (?:about|on|with|in|here|by)\b|$)"
+
 # Idioms whose words say nothing of what is asked: "out of the blue" is without warning (what an article
 # would write), "these days" is now; "hang on", "for good" and "all along" only stress a question.
 _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
@@ -154,6 +158,14 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      "in 2000"),
     # "how did europe take it": how it reacted, which the article must report.
     (r"\bhow (did|does|do|will|would) ((?:\w+ ){1,3}?)take (?:it|this|that|the news)\b", r"how \1 \2react"),
+    # "what is the author trying to say", "what's this essay getting at", "что хочет сказать автор": what it
+    # says (not "what is Russia trying to get": what it seeks).
+    (rf"\b(?:is|are|was|were) ((?:\w+ ){{1,3}}?)(?:trying|attempting|hoping|aiming) to {_CONVEY}{_TO_READERS}",
+     r"does \1say"),
+    (rf"\b(?:want|wants|wanted|try|tries|tried|mean|means|meant) to {_CONVEY}{_TO_READERS}", "say"),
+    (rf"\b(?:is|are|was|were) ((?:\w+ ){{1,3}}?)(?:getting|driving) at{_TO_READERS}", r"does \1argue"),
+    (r"\b(?:хочет|хотел|хотела|хотят|хотели|пытается|пытался|пыталась|стремится) (?:нам |читателю |читателям )?"
+     r"(?:сказать|донести|передать|выразить|доказать)\b", "говорит"),
     # "pharmacist here, what's the gist": a reader introducing themselves asks nothing by it.
     # "keeper of a lighthouse here, no politics background, in two lines ...": nor by what they lack.
     (r"^(?!(?:what|who|why|how|when|where|which|is|are|do|does|did|can|could|was|were|so|and|but|the|this|it)\b)"
@@ -175,7 +187,8 @@ shoulder warm warms warmed warming cozy cozies cozied cozying cosy cosies cosied
 page birthday cold lurch dry dress dressed dresses dressing sore heads lovefest fest boom ice hold burner wall end
 halt patch patches patched patching fences sank sunk torpedoed scuttled killed touchy prickly twitchy enemy big bad
 coming millennium century take here time period moment era employs employed author writer love temperature tempers
-rivalry things
+rivalry things trying attempting hoping aiming want wants wanted try tries tried mean means meant getting driving
+хочет хотел хотела хотят хотели пытается пытался пыталась стремится
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
