@@ -413,7 +413,10 @@ def test_asking_by_whom_alone_gets_who_wrote_the_article(engine, question, lang)
                                               ("who wrote this valdai essay", "en"),
                                               # ... by whose pen, or also asking where the writer is from
                                               ("чьё перо у этого валдайского доклада", "ru"),
-                                              ("who is the author of the valdai essay and where is he from", "en")])
+                                              ("who is the author of the valdai essay and where is he from", "en"),
+                                              # ... asked his name: the publisher (0.77) before
+                                              ("как зовут автора этого валдайского доклада", "ru"),
+                                              ("фамилия автора этой работы", "ru")])
 def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine, question, lang):
     # "валдайской" met the publisher fact (0.92), which names the club, not the writer.
     assert_read_as(engine, question, "who wrote the article", lang)
@@ -435,6 +438,8 @@ def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine
     ("what is zhao's paper about", "what is the article about", "en"),
     ("gist of zhao huasheng's piece", "what is the main argument of the article", "en"),
     ("main point of this valdai text", "what is the main argument of the article", "en"),
+    # ... the publisher's name in a Russian reader's word forms: the publisher (0.99) before.
+    ("о чём этот валдайский доклад", "о чем статья", "ru"),
     # ... and the title it came out under: "under what name was the piece put out" was refused.
     ("under what name was the piece put out", "what is the title of the article", "en"),
     ("как называется статья чжао хуашэна", "как называется статья", "ru"),

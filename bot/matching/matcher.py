@@ -411,9 +411,9 @@ class Matcher:
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
+        naming = self._naming_the_text(words, lang, normalised)
         meant = None if curated else (self._the_author(read, normalised, terms, lang)
-                                      or whole.meant(normalised, words, lang, self._naming_the_text(words, lang),
-                                                     self._subject_of(words, lang)))
+                                      or whole.meant(normalised, words, lang, naming, self._subject_of(words, lang)))
         if meant == whole.TITLE_OF_THE_ARTICLE[lang] and not self._has_title_fact:
             meant = None  # matched as it comes: the base has no fact that gives the title
         if meant and normalised != meant:
@@ -439,12 +439,14 @@ class Matcher:
                 parts.append((placed[0][0], tuple(facts)))
         return [facts for _, facts in sorted(parts, key=lambda part: part[0])]
 
-    def _naming_the_text(self, words: set[str], lang: str) -> frozenset[str]:
+    def _naming_the_text(self, words: set[str], lang: str, normalised: str) -> frozenset[str]:
         """The words that name the text by its publisher or series, or by its author ("zhao's paper",
         "статья Чжао Хуашэна"): asked who wrote it, when it appeared or what it is called, they say no
         more than "the article"."""
         by_author = self._words_whose_terms(words, lambda terms: all(self._is_author(t, lang) for t in terms))
-        return self._publisher | by_author
+        # ... the publisher's name as a reader writes it ("этой валдайской записки": this Valdai paper).
+        as_written = self._words_whose_terms(set(normalised.split()) - self._publisher, self._publisher.issuperset)
+        return self._publisher | by_author | as_written
 
     def _subject_of(self, words: set[str], lang: str) -> frozenset[str]:
         """The words that name the article's subject: its title's; in Russian, those of a question's

@@ -138,7 +138,7 @@ def to_the_bot(normalised: str) -> bool:
 
 
 # "who wrote this valdai paper", "кто автор этой записки": who wrote it, asked of the text by any name.
-_WHO = frozenset("who whose кто чей чья чьё чье чьи".split())
+_WHO = frozenset("who whose кто чей чья чьё чье чьи зовут имя фамилия".split())  # "как зовут автора"
 _WRITING = frozenset("""
 wrote written write writes penned authored author authors написал написала написан написана автор автора автором перо
 """.split())
