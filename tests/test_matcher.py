@@ -295,6 +295,8 @@ def test_what_the_text_is_about_by_any_name_gets_what_the_article_is_about(engin
     # What it is trying to say, or getting at: these got the title (0.54) or the byline, or were refused.
     ("what's the essay trying to tell readers", "en"), ("what is the writer driving at", "en"),
     ("what does the piece want to say", "en"), ("что хочет донести автор", "ru"),
+    # ... asked within "tell me": refused (0.16).
+    ("could you tell me what zhao argues", "en"),
 ])
 def test_asking_what_the_author_holds_or_the_point_gets_the_main_argument(engine, question, lang):
     # Nothing asked but the writer's view: these were refused, or got who the author is.
@@ -310,9 +312,12 @@ def test_what_someone_in_the_article_is_trying_to_tell_is_no_question_about_the_
     assert reply.fact != engine.reply("what is the main argument of the article").fact, reply.plain()
 
 
-def test_the_authors_view_of_something_beside_the_articles_subject_is_that_topic(engine):
+@pytest.mark.parametrize("question", ["what does the author think about china",
+                                      # ... asked within "tell us": refused (0.08) on "us", read as the US
+                                      "can you tell us what the author thinks about china"])
+def test_the_authors_view_of_something_beside_the_articles_subject_is_that_topic(engine, question):
     # China is not in the title: its own fact answers, not the main argument.
-    reply = engine.reply("what does the author think about china")
+    reply = engine.reply(question)
     assert reply.answered and reply.fact != engine.reply("what is the main argument of the article").fact
     assert "China" in reply.plain()
 

@@ -101,6 +101,13 @@ _WHAT_ABOUT = re.compile(r"\b(?:what is|whats) (?:the (?:deal|story)|up|going on
 _CONVEY = r"(?:say|tell|convey|communicate|get across|put across|express|get at)"
 _TO_READERS = r"(?: (?:us|me|readers|the readers?|people))?(?= (?:about|on|with|in|here|by)\b|$)"
 
+
+
+def _asked_as_a_question(asked: re.Match[str]) -> str:
+    """The question within "tell me ...": "what the author thinks" is "what does the author think"."""
+    return f"{asked['wh']} does {asked['who']} {asked['verb'][:-1]}" if asked["wh"] else ""
+
+
 # Idioms whose words say nothing of what is asked: "out of the blue" is without warning (what an article
 # would write), "these days" is now; "hang on", "for good" and "all along" only stress a question.
 _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
@@ -166,6 +173,18 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (rf"\b(?:is|are|was|were) ((?:\w+ ){{1,3}}?)(?:getting|driving) at{_TO_READERS}", r"does \1argue"),
     (r"\b(?:хочет|хотел|хотела|хотят|хотели|пытается|пытался|пыталась|стремится) (?:нам |читателю |читателям )?"
      r"(?:сказать|донести|передать|выразить|доказать)\b", "говорит"),
+    # "tell us", "give us the gist": the readers, not the US (which "tell the US" would be).
+    (r"\b(tell|tells|show|shows|help|helps|let|lets|remind|reminds|teach|teaches|give|gives|walk|walks) us\b"
+     r"(?! (?:officials|president|envoys?|administration|government|leaders|diplomats|troops|forces|allies|side"
+     r"|negotiators|delegation|congress|senate|military|army|intelligence|sanctions|aid|weapons|missiles)\b)",
+     r"\1 me"),
+    # "can you tell me what the author thinks about china", "i wonder why the reset failed": the question
+    # asked, put as one ("what does the author think about china").
+    (r"^(?:(?:(?:so |ok |and )?(?:can|could|would|will) you (?:please )?|please )?(?:tell|show|explain to) me"
+     r"|i (?:wonder|am wondering|want to know|would like to know)|do you know|any idea) "
+     r"(?:(?P<wh>what|how|why) (?P<who>(?:the |this |that )?[\w-]+) (?P<verb>thinks|says|argues|believes|claims"
+     r"|means|predicts|expects|wants|sees|views|concludes|suggests|proposes|feels)\b"
+     r"|(?=(?:what|how|why|who|when|where|whether|if|which)\b))", _asked_as_a_question),
     # "pharmacist here, what's the gist": a reader introducing themselves asks nothing by it.
     # "keeper of a lighthouse here, no politics background, in two lines ...": nor by what they lack.
     (r"^(?!(?:what|who|why|how|when|where|which|is|are|do|does|did|can|could|was|were|so|and|but|the|this|it)\b)"
@@ -189,6 +208,7 @@ halt patch patches patched patching fences sank sunk torpedoed scuttled killed t
 coming millennium century take here time period moment era employs employed author writer love temperature tempers
 rivalry things trying attempting hoping aiming want wants wanted try tries tried mean means meant getting driving
 хочет хотел хотела хотят хотели пытается пытался пыталась стремится
+tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
