@@ -97,7 +97,9 @@ printed issued ran run
 вышла вышел вышло вышли опубликована опубликован опубликовано опубликовали опубликовал опубликовала
 напечатана напечатан
 """.split())
-_TIME_ASKED = frozenset("when date dated day month year дата день число месяц месяце год году".split())
+_TIME_ASKED = frozenset("""
+when date dated day month year дата день число месяц месяце год году exact precise specific точная точный точное
+""".split())  # ... "exact day", "точная дата"
 _APPEARING = _PUBLISHING | _TIME_ASKED
 _WHICH_RU = frozenset("каком какой какого".split())  # "в каком месяце": a word matching keeps in Russian
 _ASKS_WHEN = re.compile(r"\b(?:when|date|day|month|year|когда|дата|день|числа|месяце|году)\b")
