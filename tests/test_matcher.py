@@ -312,6 +312,18 @@ def test_what_someone_in_the_article_is_trying_to_tell_is_no_question_about_the_
     assert reply.fact != engine.reply("what is the main argument of the article").fact, reply.plain()
 
 
+@pytest.mark.parametrize(("question", "plain"), [
+    # The writer called by what they do: the byline (0.88), refusals (0.21, 0.02).
+    ("what does this scholar argue", "what is the main argument of the article"),
+    ("where does the analyst teach", "where does the author work"),
+    ("which university is the columnist from", "where does the author work"),
+])
+def test_the_writer_called_an_analyst_or_a_scholar_is_the_author(engine, question, plain):
+    assert_read_as(engine, question, plain, "en")
+    # ... but a panel of experts is no writer.
+    assert not engine.decide("what does the expert panel say").answered
+
+
 @pytest.mark.parametrize("question", ["what does the author think about china",
                                       # ... asked within "tell us": refused (0.08) on "us", read as the US
                                       "can you tell us what the author thinks about china"])
@@ -388,6 +400,8 @@ def assert_read_as(engine, question: str, plain: str, lang: str) -> None:
     # ... or by the year or month asked for (refused at 0.27; or answered with the publisher's series).
     ("in which year did the valdai paper come out", "en"), ("what month did the valdai paper appear", "en"),
     ("в каком месяце вышла валдайская записка", "ru"),
+    # ... exactly: "exact day" was read as a word the article never uses (refused at 0.10).
+    ("the exact day the valdai club posted it", "en"), ("точный день, когда вышла валдайская статья", "ru"),
 ])
 def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
     assert_read_as(engine, question, "when was the article published", lang)

@@ -190,6 +190,10 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"^(?!(?:what|who|why|how|when|where|which|is|are|do|does|did|can|could|was|were|so|and|but|the|this|it)\b)"
      r"(?:\w+ ){1,4}(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )here (?:(?:with )?no (?:\w+ )?background )?"
      r"(?=\w+ \w+)", ""),
+    # "what does this scholar argue", "where does the commentator teach": a writer of commentary called by
+    # what they do is the author (not "the expert panel", nor "experts").
+    (r"\b(?:the|this|that) (?:analyst|scholar|academic|commentator|researcher|essayist|columnist|pundit"
+     r"|expert)\b(?! (?:community|panel|panels|group|groups|circles|opinion|level|consensus)\b)", "the author"),
     # "the author of the valdai paper" is the author: the text named once more says nothing new.
     (r"\b(author|writer)s? of (?:the|this|that) (?:\w+ )?(?:paper|article|piece|essay|text|report|study|analysis)\b"
      r"(?! (?:on|about)\b)", r"\1"),  # "the author of the piece on the reset": the text described, read as such
@@ -209,6 +213,7 @@ coming millennium century take here time period moment era employs employed auth
 rivalry things trying attempting hoping aiming want wants wanted try tries tried mean means meant getting driving
 хочет хотел хотела хотят хотели пытается пытался пыталась стремится
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
+analyst scholar academic commentator researcher essayist columnist pundit expert
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
