@@ -410,6 +410,8 @@ def test_asking_when_the_text_appeared_gets_its_date(engine, question, lang):
 @pytest.mark.parametrize(("question", "lang"), [
     # Where it appeared got the date (0.62-0.80): a place or an outlet asked with words of appearing.
     ("where did the paper come out", "en"), ("где вышла статья", "ru"), ("в каком журнале вышла статья", "ru"),
+    # ... or who put it out: "who published this" got the date.
+    ("who published this", "en"), ("who released the essay", "en"),
 ])
 def test_asking_where_the_text_appeared_gets_its_publisher(engine, question, lang):
     assert_read_as(engine, question, "where did this article appear", lang)
@@ -435,7 +437,10 @@ def test_asking_by_whom_alone_gets_who_wrote_the_article(engine, question, lang)
                                               ("who is the author of the valdai essay and where is he from", "en"),
                                               # ... asked his name: the publisher (0.77) before
                                               ("как зовут автора этого валдайского доклада", "ru"),
-                                              ("фамилия автора этой работы", "ru")])
+                                              ("фамилия автора этой работы", "ru"),
+                                              # ... who signed it, or is behind it: refused (0.69, 0.94)
+                                              ("who signed this essay", "en"),
+                                              ("who is the person behind this essay", "en")])
 def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine, question, lang):
     # "валдайской" met the publisher fact (0.92), which names the club, not the writer.
     assert_read_as(engine, question, "who wrote the article", lang)
@@ -479,6 +484,8 @@ def test_the_text_described_by_its_subject_or_named_by_its_publisher_or_author_i
     ("is this a valdai paper", "thesis"),  # the publisher asked about, not naming the text
     ("what is this valdai club", "thesis"),
     ("when did zhao huasheng join fudan", "date"),  # asked of the author, not of the text
+    ("who signed the new start treaty", "author"),  # a treaty signed, not the text
+    ("who published the national security strategy", "publisher"),
 ])
 def test_something_else_asked_of_the_subject_publisher_or_author_is_still_asked(engine, question, not_fact):
     decision = engine.decide(question)

@@ -143,7 +143,9 @@ def to_the_bot(normalised: str) -> bool:
 _WHO = frozenset("who whose кто чей чья чьё чье чьи зовут имя фамилия".split())  # "как зовут автора"
 _WRITING = frozenset("""
 wrote written write writes penned authored author authors написал написала написан написана автор автора автором перо
-""".split())
+signed behind подписал подписала подписан подписана
+""".split())  # ... or signed it, or is behind it
+_SOMEONE = frozenset("person man woman guy individual человек".split())  # "the person behind this article"
 # "who wrote it and where is he from": the byline says where its author works.
 _WHENCE = frozenset("where откуда".split())
 
@@ -192,14 +194,15 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
             return _ABOUT_THE_ARTICLE[lang]
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
-            and words <= _WHO | _WRITING | _WHENCE | TEXT_NOUNS | publisher):
+            and words <= _WHO | _WRITING | _WHENCE | _SOMEONE | TEXT_NOUNS | publisher):
         return _WRITER_OF_THE_ARTICLE[lang]
     # When or where the text appeared: a word of appearing, the text by any name, and when or where.
     the_text = _WHICH_RU | TEXT_NOUNS | publisher
     if not words.isdisjoint(_PUBLISHING):
         if words <= _APPEARING | the_text and _ASKS_WHEN.search(normalised):
             return _WHEN_PUBLISHED[lang]
-        if words <= _PUBLISHING | _OUTLETS | the_text and not said.isdisjoint(_OUTLETS):
+        # ... or who put it out, its publisher
+        if words <= _PUBLISHING | _OUTLETS | _WHO | the_text and not said.isdisjoint(_OUTLETS | _WHO):
             return _WHERE_PUBLISHED[lang]
     # ... and under what title ("under what title was this text released").
     if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | _PUBLISHING | the_text
