@@ -440,7 +440,13 @@ def test_asking_by_whom_alone_gets_who_wrote_the_article(engine, question, lang)
                                               ("фамилия автора этой работы", "ru"),
                                               # ... who signed it, or is behind it: refused (0.69, 0.94)
                                               ("who signed this essay", "en"),
-                                              ("who is the person behind this essay", "en")])
+                                              ("who is the person behind this essay", "en"),
+                                              # ... whose it is (refused at 0.13-0.24), or who composed it and
+                                              # where he teaches
+                                              ("чей это доклад", "ru"), ("чья публикация", "ru"),
+                                              ("чей это валдайский доклад", "ru"),
+                                              ("кто сочинил этот доклад и в каком университете преподаёт", "ru"),
+                                              ("кто составил эту записку и где работает", "ru")])
 def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine, question, lang):
     # "валдайской" met the publisher fact (0.92), which names the club, not the writer.
     assert_read_as(engine, question, "who wrote the article", lang)

@@ -143,11 +143,14 @@ def to_the_bot(normalised: str) -> bool:
 _WHO = frozenset("who whose кто чей чья чьё чье чьи зовут имя фамилия".split())  # "как зовут автора"
 _WRITING = frozenset("""
 wrote written write writes penned authored author authors написал написала написан написана автор автора автором перо
-signed behind подписал подписала подписан подписана
+signed behind подписал подписала подписан подписана сочинил сочинила составил составила
 """.split())  # ... or signed it, or is behind it
+_WHOSE = frozenset("whose чей чья чьё чье чьи".split())  # "чьё это эссе": whose it is, who wrote it
 _SOMEONE = frozenset("person man woman guy individual человек".split())  # "the person behind this article"
-# "who wrote it and where is he from": the byline says where its author works.
-_WHENCE = frozenset("where откуда".split())
+# "who wrote it and where is he from", "и в каком вузе преподаёт": the byline says where its author works.
+_WHENCE = frozenset("""
+where откуда university teach teaches work works вуз вузе вуза университет университета университете преподает работает
+""".split())
 
 
 # "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
@@ -194,7 +197,9 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
             return _ABOUT_THE_ARTICLE[lang]
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
-            and words <= _WHO | _WRITING | _WHENCE | _SOMEONE | TEXT_NOUNS | publisher):
+            and words <= _WHO | _WRITING | _WHENCE | _WHICH_RU | _SOMEONE | TEXT_NOUNS | publisher):
+        return _WRITER_OF_THE_ARTICLE[lang]
+    if not said.isdisjoint(_WHOSE) and words <= _WHO | TEXT_NOUNS | publisher:  # "whose essay is it"
         return _WRITER_OF_THE_ARTICLE[lang]
     # When or where the text appeared: a word of appearing, the text by any name, and when or where.
     the_text = _WHICH_RU | TEXT_NOUNS | publisher
