@@ -470,6 +470,8 @@ def test_asking_who_wrote_the_text_named_by_its_publisher_gets_the_byline(engine
     ("main point of this valdai text", "what is the main argument of the article", "en"),
     # ... the publisher's name in a Russian reader's word forms: the publisher (0.99) before.
     ("о чём этот валдайский доклад", "о чем статья", "ru"),
+    # ... asked "о чём речь" (what it is about), whose "речь" (speech) is no topic: the publisher (0.85).
+    ("валдайская записка про перезагрузку — о чём речь", "о чем статья", "ru"),
     # ... and the title it came out under: "under what name was the piece put out" was refused.
     ("under what name was the piece put out", "what is the title of the article", "en"),
     ("как называется статья чжао хуашэна", "как называется статья", "ru"),

@@ -173,6 +173,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (rf"\b(?:is|are|was|were) ((?:\w+ ){{1,3}}?)(?:getting|driving) at{_TO_READERS}", r"does \1argue"),
     (r"\b(?:хочет|хотел|хотела|хотят|хотели|пытается|пытался|пыталась|стремится) (?:нам |читателю |читателям )?"
      r"(?:сказать|донести|передать|выразить|доказать)\b", "говорит"),
+    # "трамп и простыни — о чём речь", "что он имел в виду": asking what something is about, or what was meant.
+    (r"\bо чем (?:тут |здесь |вообще |там )?речь\b|\bречь (?:идет|шла) о\b", "о"),
+    (r"\bчто (?:он|она|они|автор) (?:имел|имела|имели|имеет|имеют) в виду\b", ""),
     # "tell us", "give us the gist": the readers, not the US (which "tell the US" would be).
     (r"\b(tell|tells|show|shows|help|helps|let|lets|remind|reminds|teach|teaches|give|gives|walk|walks) us\b"
      r"(?! (?:officials|president|envoys?|administration|government|leaders|diplomats|troops|forces|allies|side"
@@ -213,7 +216,7 @@ coming millennium century take here time period moment era employs employed auth
 rivalry things trying attempting hoping aiming want wants wanted try tries tried mean means meant getting driving
 хочет хотел хотела хотят хотели пытается пытался пыталась стремится
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
-analyst scholar academic commentator researcher essayist columnist pundit expert
+analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
