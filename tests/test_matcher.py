@@ -93,6 +93,7 @@ def test_two_swapped_letters_are_read_as_the_word_meant(engine):
     ("wat is dual containment", "dual-containment"), ("wht r the prospects abt new start treaty", "new-start-expiry"),
     ("what uni does the writer work for", "affiliation"),  # chat shorthand for a word the base writes in full
     ("biden era strategy docs on russia", "threat-documents"),
+    ("trump the kremlin's bff?", "trump-2017-hopes"),  # friends in chat: refused at 0.06
 ])
 def test_chat_spellings_and_shorthand_are_not_taken_for_unknown_words(engine, question, fact):
     # "wat" counted as a rare word the article never uses, which sank the answer (0.13).

@@ -65,6 +65,8 @@ _CHAT_SPELLINGS = {
     # ... and chat shorthand for content words, which the base writes in full.
     "uni": "university", "govt": "government", "admin": "administration", "prez": "president",
     "intl": "international", "natl": "national", "ppl": "people", "doc": "document", "docs": "documents",
+    "buddy": "friend", "buddies": "friends", "pal": "friend", "pals": "friends", "bestie": "friend",
+    "besties": "friends", "bff": "friend", "bffs": "friends", "chum": "friend", "chums": "friends",
 }
 
 # Decades as the article writes them: "the 90s" and "the nineties" are its "1990s". Not the 10s or
