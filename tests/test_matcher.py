@@ -586,6 +586,9 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("did washington's outreach cool tempers with the kremlin", "nato-issue-eased"),
     ("has the white house lowered the temperature with russia", "nato-issue-eased"),
     ("can a disarmament deal cool the rivalry", "new-treaty-impact"),
+    # the mood between them is their relations, good vibes their warmth: refused (0.08-0.21)
+    ("what spoiled the good vibes after 2001", "post-9-11"), ("the mood under yeltsin and clinton", "honeymoon-1990s"),
+    ("what ruined the mood after the iraq invasion", "iraq-war-2003"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -597,7 +600,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "the end of the wall", "we saw the ferry coming into port",
                                   "the turn of the 20th century", "how long did it take", "i am new here",
                                   "the us here is the driver", "the author of many books",
-                                  "relations cooled after iraq", "what temperature should i roast it at"])
+                                  "relations cooled after iraq", "what temperature should i roast it at",
+                                  "what ruined my cake"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

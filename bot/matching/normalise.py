@@ -160,6 +160,13 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:patch|patches|patched|patching) (?:things|it|relations|ties) up\b|\b(?:mend|mends|mended|mending) fences\b",
      "restore relations"),
     (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
+    # "the good mood", "bad vibes": how relations felt, in an article's words; "what killed the good mood" ended it.
+    (r"\b(?:good|great|positive|warm|friendly|happy) (?:mood|vibes?|feelings?)\b", "warmth"),
+    (r"\b(?:bad|sour|negative|hostile|frosty|cold) (?:mood|vibes?|feelings?)\b", "hostility"),
+    (r"\b(?:mood|vibes?)\b", "relations"),
+    (r"\bwhat (?:wrecked|ruined|spoiled|spoilt|doomed)(?= (?:(?:the|their|that|this|all) )?(?:warmth|hostility"
+     r"|relations|relationship|ties|friendship|thaw|honeymoon|rapprochement|reset|optimism|momentum|partnership|hopes?"
+     r"|attempt)\b)", "what ended"),
     (r"\b(?:touchy|prickly|twitchy) (?:about|over)\b", "opposed to"),
     (r"\b(?:public )?enemy (?:(?:no|number) )?(?:1|one)\b|\bpublic enemy\b|\bthe big bad\b", "the main threat"),
     # "at the turn of the millennium": in 2000, the year an article writes (not "the turn of the 20th century").
@@ -219,6 +226,7 @@ rivalry things trying attempting hoping aiming want wants wanted try tries tried
 хочет хотел хотела хотят хотели пытается пытался пыталась стремится
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
+mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
