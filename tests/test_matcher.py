@@ -589,6 +589,11 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # the mood between them is their relations, good vibes their warmth: refused (0.08-0.21)
     ("what spoiled the good vibes after 2001", "post-9-11"), ("the mood under yeltsin and clinton", "honeymoon-1990s"),
     ("what ruined the mood after the iraq invasion", "iraq-war-2003"),
+    # an alliance's growth is its expansion, a foe an adversary, quarrels disputes, the two capitals the two
+    # countries: refused (0.08-0.22)
+    ("does moscow see alliance growth as a threat", "nato-obstacle"),
+    ("was russia listed as a foe in the 2017 strategy", "threat-documents"),
+    ("kosovo and iran quarrels", "cold-peace"), ("were the two capitals close after 2001", "post-9-11"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -601,7 +606,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "the turn of the 20th century", "how long did it take", "i am new here",
                                   "the us here is the driver", "the author of many books",
                                   "relations cooled after iraq", "what temperature should i roast it at",
-                                  "what ruined my cake"])
+                                  "what ruined my cake", "economic growth in russia", "is the economy crumbling",
+                                  "what did other capitals say"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

@@ -68,6 +68,8 @@ _CHAT_SPELLINGS = {
     "buddy": "friend", "buddies": "friends", "pal": "friend", "pals": "friends", "bestie": "friend",
     "besties": "friends", "bff": "friend", "bffs": "friends", "chum": "friend", "chums": "friends",
 }
+# Plain words for which an article writes another of the same sense: a "quarrel" is a dispute, a "foe" an adversary.
+_ARTICLE_WORDS = {"quarrel": "dispute", "quarrels": "disputes", "foe": "adversary", "foes": "adversaries"}
 
 # Decades as the article writes them: "the 90s" and "the nineties" are its "1990s". Not the 10s or
 # 20s, which are as often ages ("in his 20s") or this century's.
@@ -82,7 +84,7 @@ _DECADE_STEMS_RU = {"тридцат": "1930s", "сороков": "1940s", "пя�
 _DECADES_RU = {stem + ending: decade for stem, decade in _DECADE_STEMS_RU.items()
                for ending in ("ые", "ых", "ым", "ыми")}
 _DECADE_DIGITS_RU = re.compile(r"\b(19[3-9]0|[3-9]0|2000) (?:е|х|ые|ых|ым|ыми)\b")
-_RESPELLINGS = _CHAT_SPELLINGS | _DECADES | _DECADES_RU
+_RESPELLINGS = _CHAT_SPELLINGS | _ARTICLE_WORDS | _DECADES | _DECADES_RU
 # A year cut to two digits, as articles never write one: "'93" is 1993, "'08" is 2008.
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!')")
 # ... and without the apostrophe when its leading zero says it is one: "back in 08", "since 03", "spring 02"
@@ -160,6 +162,12 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:patch|patches|patched|patching) (?:things|it|relations|ties) up\b|\b(?:mend|mends|mended|mending) fences\b",
      "restore relations"),
     (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
+    # An alliance's growth is its expansion (not "economic growth"), its crumbling its disintegration; "the two
+    # capitals" are the two countries (not "other capitals").
+    (r"\b(nato|alliance|bloc|eastward) growth\b", r"\1 expansion"),
+    (r"\bgrowth of (the |its )?(nato|alliance|bloc)\b", r"expansion of \1\2"),
+    (r"\b(nato|alliance|bloc) ((?:\w+ )?)(?:crumble|crumbles|crumbled|crumbling)\b", r"\1 \2disintegrates"),
+    (r"\b(?:the two|both|the) capitals\b", "the two countries"),
     # "the good mood", "bad vibes": how relations felt, in an article's words; "what killed the good mood" ended it.
     (r"\b(?:good|great|positive|warm|friendly|happy) (?:mood|vibes?|feelings?)\b", "warmth"),
     (r"\b(?:bad|sour|negative|hostile|frosty|cold) (?:mood|vibes?|feelings?)\b", "hostility"),
@@ -226,7 +234,8 @@ rivalry things trying attempting hoping aiming want wants wanted try tries tried
 хочет хотел хотела хотят хотели пытается пытался пыталась стремится
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
-mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed
+mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
+capitals
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
