@@ -572,6 +572,8 @@ def test_the_view_of_someone_the_article_names_needs_a_fact_reporting_it(engine,
      "threat-documents"),
     # ... and in Russian, read against the Russian answers ("Трамп преуменьшает угрозу России"; answered at 0.64).
     (("считает ли москва сша угрозой", "видит ли трамп в россии угрозу"), "trump-downplays-threat"),
+    # ... or asked what threatens them (answered at 0.74)
+    (("threats facing russia today", "is russia a threat to europe"), "trump-downplays-threat"),
 ])
 def test_who_feels_a_threat_is_not_answered_by_a_fact_where_they_are_the_threat(engine, asked, answered):
     refused_then_answered(engine, asked, answered)

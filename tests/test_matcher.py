@@ -594,6 +594,10 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("does moscow see alliance growth as a threat", "nato-obstacle"),
     ("was russia listed as a foe in the 2017 strategy", "threat-documents"),
     ("kosovo and iran quarrels", "cold-peace"), ("were the two capitals close after 2001", "post-9-11"),
+    # the battlefield is military conflict: refused (0.26); punitive measures are sanctions: the fact at 0.38
+    ("trading the battlefield for business in ukraine", "national-interests"),
+    ("which punitive measures hit russia in trump's first term", "trump-first-term"),
+    ("moscow less of a worry once the war ends?", "china-vs-russia-threat"),  # a bigger worry is a threat: 0.19
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)

@@ -69,7 +69,8 @@ _CHAT_SPELLINGS = {
     "besties": "friends", "bff": "friend", "bffs": "friends", "chum": "friend", "chums": "friends",
 }
 # Plain words for which an article writes another of the same sense: a "quarrel" is a dispute, a "foe" an adversary.
-_ARTICLE_WORDS = {"quarrel": "dispute", "quarrels": "disputes", "foe": "adversary", "foes": "adversaries"}
+_ARTICLE_WORDS = {"quarrel": "dispute", "quarrels": "disputes", "foe": "adversary", "foes": "adversaries",
+                  "battlefield": "military conflict", "battlefields": "military conflicts"}
 
 # Decades as the article writes them: "the 90s" and "the nineties" are its "1990s". Not the 10s or
 # 20s, which are as often ages ("in his 20s") or this century's.
@@ -168,6 +169,10 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bgrowth of (the |its )?(nato|alliance|bloc)\b", r"expansion of \1\2"),
     (r"\b(nato|alliance|bloc) ((?:\w+ )?)(?:crumble|crumbles|crumbled|crumbling)\b", r"\1 \2disintegrates"),
     (r"\b(?:the two|both|the) capitals\b", "the two countries"),
+    # "the bigger worry for the pentagon": the bigger threat; "punitive measures" are sanctions.
+    (r"\b(bigger|biggest|greater|greatest|less of a|more of a) (?:worry|worries)\b",
+     r"\1 threat"),
+    (r"\bpunitive (?:measures|steps|actions)\b", "sanctions"),
     # "the good mood", "bad vibes": how relations felt, in an article's words; "what killed the good mood" ended it.
     (r"\b(?:good|great|positive|warm|friendly|happy) (?:mood|vibes?|feelings?)\b", "warmth"),
     (r"\b(?:bad|sour|negative|hostile|frosty|cold) (?:mood|vibes?|feelings?)\b", "hostility"),
@@ -235,7 +240,7 @@ rivalry things trying attempting hoping aiming want wants wanted try tries tried
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
-capitals
+capitals worry worries punitive
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))

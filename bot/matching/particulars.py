@@ -163,7 +163,9 @@ _ASKED_PERCEIVER = re.compile(
     r"\b(?P<who>[\w'-]+(?: [\w'-]+)?) (?:(?:actually|really|still|now|truly|genuinely|even|so) )?"
     r"(?:feel|feels|felt|see|sees|saw|view|views|regard|regards|consider|considers|perceive|perceives) "
     r"(?:(?:itself|themselves) )?"
-    rf"(?:threatened\b|(?:[\w'-]+ ){{0,6}}?as (?:a |an |the )?(?:[\w'-]+ ){{0,2}}?{_THREAT}\b)")
+    rf"(?:threatened\b|(?:[\w'-]+ ){{0,6}}?as (?:a |an |the )?(?:[\w'-]+ ){{0,2}}?{_THREAT}\b)"
+    # ... or asked what threatens them: "the main threat for the kremlin", "dangers facing moscow"
+    rf"|\b{_THREAT} (?:for|to|facing) (?:the )?(?P<target>[\w'-]+)\b")
 # A fact's text, normalised: what is seen as a threat, in either voice ("Russia is seen as an acute threat",
 # "the US long viewed Russia as a threat").
 _PERCEIVED = (r"(?:view|views|viewed|viewing|see|sees|saw|seen|seeing|regard|regards|regarded|consider|considers"
@@ -198,8 +200,8 @@ _PERCEIVING_RU = re.compile(r"(?<!\w)((?:[\w-]+\s+){1,2})(?:считал\w*|сч
 def asked_perceiver(normalised: str, lang: str = "en") -> str | None:
     """Who a question asks to perceive a threat ("does Russia feel threatened by NATO" -> "russia"), or None."""
     found = (_ASKED_PERCEIVER_RU if lang == "ru" else _ASKED_PERCEIVER).search(normalised)
-    who = found and " ".join(w for w in (found.group("who") or found.group("asked")).split()
-                             if w not in STOP_WORDS | FRAMING_NOUNS)
+    asked = found and next(filter(None, (found.groupdict().get(g) for g in ("who", "asked", "target"))), "")
+    who = asked and " ".join(w for w in asked.split() if w not in STOP_WORDS | FRAMING_NOUNS)
     return who or None
 
 
