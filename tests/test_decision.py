@@ -579,6 +579,13 @@ def test_who_feels_a_threat_is_not_answered_by_a_fact_where_they_are_the_threat(
     refused_then_answered(engine, asked, answered)
 
 
+def test_a_byline_met_on_its_names_and_a_peoples_adjective_does_not_answer_something_else_of_them(engine):
+    # "Chinese" is the byline's "China": with a ministry the article never names, the affiliation was answered (0.41).
+    assert not engine.decide("Is Zhao Huasheng a member of the Chinese parliament?").answered
+    decision = engine.decide("which chinese university is zhao from")
+    assert decision.answered and decision.best.fact.id == "affiliation"
+
+
 def test_how_someone_named_judged_something_needs_a_fact_reporting_their_judgement(engine):
     # The reset's failure is the author's account, not Putin's verdict (answered at 0.81) ...
     assert not engine.decide("how did putin rate the obama reset").answered

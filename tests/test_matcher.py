@@ -589,6 +589,7 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # the mood between them is their relations, good vibes their warmth: refused (0.08-0.21)
     ("what spoiled the good vibes after 2001", "post-9-11"), ("the mood under yeltsin and clinton", "honeymoon-1990s"),
     ("what ruined the mood after the iraq invasion", "iraq-war-2003"),
+    ("what is the whole thing about", "thesis"),  # the whole thing is the text: nothing to match before
     # an alliance's growth is its expansion, a foe an adversary, quarrels disputes, the two capitals the two
     # countries: refused (0.08-0.22)
     ("does moscow see alliance growth as a threat", "nato-obstacle"),
@@ -611,7 +612,7 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "the us here is the driver", "the author of many books",
                                   "relations cooled after iraq", "what temperature should i roast it at",
                                   "what ruined my cake", "economic growth in russia", "is the economy crumbling",
-                                  "what did other capitals say"])
+                                  "what did other capitals say", "is this whole thing bad news"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 
@@ -647,7 +648,9 @@ def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
     ("people predicted trump would warm up to putin in 2017, what really happened", "domestic political constraints"),
     ("did the clinton-yeltsin honeymoon survive past 1993", "cold peace"),
     ("почему партнёрство ельцина и клинтона закончилось", "cold peace"),
-    ("what became of the hopes of 2017 for a new era with trump", "domestic political constraints")])
+    ("what became of the hopes of 2017 for a new era with trump", "domestic political constraints"),
+    # ... or what followed it (shown alone before)
+    ("what followed the failure of the obama reset", "new low"), ("what followed the bush visit in 2002", "Iraq War")])
 def test_what_came_after_an_expectation_or_a_friendship_shows_the_passage_after_it(engine, question, outcome):
     reply = engine.reply(question)
     assert reply.answered and outcome in reply.plain(), reply.plain()

@@ -644,7 +644,8 @@ class Matcher:
         the names the Russian answer of a fact made of names writes. A base without Russian knows no
         Russian word: "что такое Nightjet" asks nothing else."""
         i = self._index_of[fact.id]
-        if not (ev.rows[row, _NAME_CARRIED] >= 1.0 or (self._names_only[i] and self._names_alone_ru(ev, fact))):
+        if not (ev.rows[row, _NAME_CARRIED] >= 1.0
+                or (self._names_only[i] and (self._names_alone_ru(ev, fact) or self._named_by_demonyms(ev, i)))):
             return ()
         return tuple(dict.fromkeys(t.word for t in ev.terms if t.word and t.certainty == 0
                                    and (self._russian or not is_cyrillic(t.word))))[:3]
@@ -656,6 +657,18 @@ class Matcher:
         ("why did Midnight Trains drop its project": "abandoned its plans"), which only the model reads:
         without it, any fact met on its names alone is suspect."""
         return bool(unknown) and (self._names_only[self._index_of[fact.id]] or self.semantic is None)
+
+    def _named_by_demonyms(self, ev: Evidence, i: int) -> bool:
+        """Whether a question meets fact `i` only on its names, a people's adjective counted as its country's
+        name ("does Zhao Huasheng advise the Chinese foreign ministry" meets the byline's "China" on "Chinese"),
+        and asks something more."""
+        if ev.lang != "en":  # a Russian question is read against the Russian answers (_names_alone_ru)
+            return False
+        words = [t for t in ev.terms if t.word]
+        covered = [t.term for t in words if self.lexical.fact_has(self.knowledge.facts[i], t.term)]
+        names = self._fact_names[i]
+        return (len(covered) < len(words)
+                and all(t in names or not self._countries.get(t, frozenset()).isdisjoint(names) for t in covered))
 
     def _names_alone_ru(self, ev: Evidence, fact: Fact) -> bool:
         """Whether a Russian question meets the fact only on names its Russian answer writes

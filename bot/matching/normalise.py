@@ -198,6 +198,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # "трамп и простыни — о чём речь", "что он имел в виду": asking what something is about, or what was meant.
     (r"\bо чем (?:тут |здесь |вообще |там )?речь\b|\bречь (?:идет|шла) о\b", "о"),
     (r"\bчто (?:он|она|они|автор) (?:имел|имела|имели|имеет|имеют) в виду\b", ""),
+    # "what's the whole thing about": the text, as "it" is.
+    (r"\b(?:the|this) whole thing(?= about\b)", "it"),
     # "tell us", "give us the gist": the readers, not the US (which "tell the US" would be).
     (r"\b(tell|tells|show|shows|help|helps|let|lets|remind|reminds|teach|teaches|give|gives|walk|walks) us\b"
      r"(?! (?:officials|president|envoys?|administration|government|leaders|diplomats|troops|forces|allies|side"
@@ -240,7 +242,7 @@ rivalry things trying attempting hoping aiming want wants wanted try tries tried
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
-capitals worry worries punitive
+capitals worry worries punitive whole
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))

@@ -466,6 +466,7 @@ def asks_for_someone(normalised: str, lang: str) -> bool:
 _OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|dashed"
                       r"|c[oa]me to nothing|fell (?:through|flat)"
                       r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what (?:came|became) of"
+                      r"|what (?:followed|came (?:next|after))"
                       r"|what (?:was|were) the (?:outcome|result|upshot)s? of"
                       # "X was supposed to be friendly, what (actually) happened": asked after what was expected.
                       r"|(?<=\w )what (?:actually |really )?happened$"
