@@ -381,6 +381,9 @@ def test_asking_of_what_someone_asks_keeps_the_word(engine):
     # Only a reader introduced after a comma or a dash is dropped: "what is russia asking" keeps its verb.
     assert normalise("what is russia asking for") == "what is russia asking for"
     assert normalise("who is the author - asking for a friend") == "who is the author"
+    # ... or before the question, set off by a colon: "locksmith asking: ..." was refused (0.08).
+    assert normalise("locksmith asking: who wrote it") == "who wrote it"
+    assert_read_as(engine, "locksmith asking: briefly, what does the paper conclude", "summary", "en")
 
 
 def assert_read_as(engine, question: str, plain: str, lang: str) -> None:

@@ -47,6 +47,8 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in 
 # A reader saying who they are after the question asks nothing by it: "who wrote it, beekeeper asking",
 # "what's the gist (nurse here)", "is nato expanding - asking for a friend". Read with its punctuation:
 # "what is russia asking" asks what Russia asks.
+# ... or before it, set off by punctuation: "veterinarian asking: what does it conclude", "nurse here - is it long".
+_ASKER_BEFORE = re.compile(r"^\s*(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)\s*[:,;-]\s*(?=\w)")
 _ASKER_AFTER = re.compile(r"\s*[,;:(-]\s*(?:(?:just |only )?(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)"
                           r"|asking (?:as an? [^\W\d_]+(?: [^\W\d_]+)?|for a friend))\W*$")
 
@@ -351,7 +353,7 @@ def normalise(text: str) -> str:
     text = _APOSTROPHE_S.sub("", text)
     text = _TLDR.sub("tldr", text)
     if "asking" in text or "here" in text or "speaking" in text:
-        text = _ASKER_AFTER.sub("", text)
+        text = _ASKER_BEFORE.sub("", _ASKER_AFTER.sub("", text), count=1)
     if _THRICE.search(text):
         text = _DRAWN_OUT.sub(r"\1", text)
     words = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text)).split()
