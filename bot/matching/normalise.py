@@ -109,7 +109,6 @@ _CONVEY = r"(?:say|tell|convey|communicate|get across|put across|express|get at)
 _TO_READERS = r"(?: (?:us|me|readers|the readers?|people))?(?= (?:about|on|with|in|here|by)\b|$)"
 
 
-
 def _asked_as_a_question(asked: re.Match[str]) -> str:
     """The question within "tell me ...": "what the author thinks" is "what does the author think"."""
     return f"{asked['wh']} does {asked['who']} {asked['verb'][:-1]}" if asked["wh"] else ""
@@ -172,8 +171,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(nato|alliance|bloc) ((?:\w+ )?)(?:crumble|crumbles|crumbled|crumbling)\b", r"\1 \2disintegrates"),
     (r"\b(?:the two|both|the) capitals\b", "the two countries"),
     # "the bigger worry for the pentagon": the bigger threat; "punitive measures" are sanctions.
-    (r"\b(bigger|biggest|greater|greatest|less of a|more of a) (?:worry|worries)\b",
-     r"\1 threat"),
+    (r"\b(bigger|biggest|greater|greatest|less of a|more of a) (?:worry|worries)\b", r"\1 threat"),
     (r"\bpunitive (?:measures|steps|actions)\b", "sanctions"),
     # "the good mood", "bad vibes": how relations felt, in an article's words; "what killed the good mood" ended it.
     (r"\b(?:good|great|positive|warm|friendly|happy) (?:mood|vibes?|feelings?)\b", "warmth"),

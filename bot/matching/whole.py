@@ -140,12 +140,12 @@ def to_the_bot(normalised: str) -> bool:
 
 
 # "who wrote this valdai paper", "кто автор этой записки": who wrote it, asked of the text by any name.
-_WHO = frozenset("who whose кто чей чья чьё чье чьи зовут имя фамилия".split())  # "как зовут автора"
+_WHOSE = frozenset("whose чей чья чьё чье чьи".split())  # "чьё это эссе": whose it is, who wrote it
+_WHO = _WHOSE | frozenset("who кто зовут имя фамилия".split())  # "как зовут автора"
 _WRITING = frozenset("""
 wrote written write writes penned authored author authors написал написала написан написана автор автора автором перо
 signed behind подписал подписала подписан подписана сочинил сочинила составил составила
 """.split())  # ... or signed it, or is behind it
-_WHOSE = frozenset("whose чей чья чьё чье чьи".split())  # "чьё это эссе": whose it is, who wrote it
 _SOMEONE = frozenset("person man woman guy individual человек".split())  # "the person behind this article"
 # "who wrote it and where is he from", "и в каком вузе преподаёт": the byline says where its author works.
 _WHENCE = frozenset("""
