@@ -602,6 +602,10 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("trading the battlefield for business in ukraine", "national-interests"),
     ("which punitive measures hit russia in trump's first term", "trump-first-term"),
     ("moscow less of a worry once the war ends?", "china-vs-russia-threat"),  # a bigger worry is a threat: 0.19
+    # losing momentum, fizzling (without "out"): failing (refused at 0.02-0.18, or the U-turn)
+    ("did the 2009 thaw lose steam", "reset-failed"),
+    ("the medvedev thaw, why did it lose its momentum", "reset-failed"),
+    ("obama's outreach to moscow just fizzled?", "reset-failed"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)

@@ -144,8 +144,11 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bbad blood\b", "hostility"),
     (r"\bon the rocks\b", "in trouble"),
     (r"\b(?:go|goes|went|gone|going) south\b|\b(?:hit|hits|hitting) the skids\b", "deteriorated"),
-    (r"\b(?:fizzle|fizzles|fizzled|fizzling) out\b|\b(?:crash|crashed|crashing) and (?:burn|burned|burnt|burning)\b"
-     r"|\b(?:go|goes|went|gone|going) belly up\b", "failed"),
+    (r"\b(?:fizzle|fizzles|fizzled|fizzling)(?: out)?\b"
+     r"|\b(?:crash|crashed|crashing) and (?:burn|burned|burnt|burning)\b"
+     r"|\b(?:go|goes|went|gone|going) belly up\b|\b(?:run|runs|ran|running) out of steam\b"
+     r"|\b(?:lose|loses|lost|losing) (?:its |their )?(?:momentum|steam)\b|\b(?:peter|peters|petered|petering) out\b",
+     "failed"),
     (r"\b(?:pan|pans|panned|panning) out\b", "turn out"),
     (r"\bback to square one\b", "back to the start"),
     (r"\bcold shoulder\b", "rejection"),
@@ -242,7 +245,7 @@ rivalry things trying attempting hoping aiming want wants wanted try tries tried
 tell tells show shows help helps let lets remind reminds teach teaches give gives walk walks wonder wondering know idea
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
-capitals worry worries punitive whole
+capitals worry worries punitive whole fizzle fizzles fizzled fizzling steam momentum peter peters petered petering
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
