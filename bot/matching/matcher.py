@@ -411,9 +411,10 @@ class Matcher:
         curated = normalised in self._curated  # the curator's own wording of a fact's question stays that fact's
         # "what is this about", "what does the author argue", "summarize": the whole article, as the
         # base answers its plain phrasing.
-        naming = self._naming_the_text(words, lang, normalised)
-        meant = None if curated else (self._the_author(read, normalised, terms, lang)
-                                      or whole.meant(normalised, words, lang, naming, self._subject_of(words, lang)))
+        meant = None if curated else (
+            self._the_author(read, normalised, terms, lang)
+            or whole.meant(normalised, words, lang, self._naming_the_text(words, lang, normalised),
+                           self._subject_of(words, lang)))
         if meant == whole.TITLE_OF_THE_ARTICLE[lang] and not self._has_title_fact:
             meant = None  # matched as it comes: the base has no fact that gives the title
         if meant and normalised != meant:
@@ -664,18 +665,21 @@ class Matcher:
         and asks something more."""
         if ev.lang != "en":  # a Russian question is read against the Russian answers (_names_alone_ru)
             return False
-        words = [t for t in ev.terms if t.word]
-        covered = [t.term for t in words if self.lexical.fact_has(self.knowledge.facts[i], t.term)]
+        covered = self._covered(ev, self.knowledge.facts[i])
         names = self._fact_names[i]
-        return (len(covered) < len(words)
+        return (len(covered) < sum(1 for t in ev.terms if t.word)
                 and all(t in names or not self._countries.get(t, frozenset()).isdisjoint(names) for t in covered))
+
+    def _covered(self, ev: Evidence, fact: Fact) -> set[str]:
+        """The terms of the question's own words that the fact has."""
+        return {t.term for t in ev.terms if t.word and self.lexical.fact_has(fact, t.term)}
 
     def _names_alone_ru(self, ev: Evidence, fact: Fact) -> bool:
         """Whether a Russian question meets the fact only on names its Russian answer writes
         ("где родился Чжао Хуашэн" meets the byline on "Чжао Хуашэн")."""
         if ev.lang != "ru":
             return False
-        covered = {t.term for t in ev.terms if t.word and self.lexical.fact_has(fact, t.term)}
+        covered = self._covered(ev, fact)
         return bool(covered) and covered <= self._fact_names_ru[self._index_of[fact.id]]
 
     def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:

@@ -200,7 +200,7 @@ _PERCEIVING_RU = re.compile(r"(?<!\w)((?:[\w-]+\s+){1,2})(?:считал\w*|сч
 def asked_perceiver(normalised: str, lang: str = "en") -> str | None:
     """Who a question asks to perceive a threat ("does Russia feel threatened by NATO" -> "russia"), or None."""
     found = (_ASKED_PERCEIVER_RU if lang == "ru" else _ASKED_PERCEIVER).search(normalised)
-    asked = found and next(filter(None, (found.groupdict().get(g) for g in ("who", "asked", "target"))), "")
+    asked = found and next(filter(None, found.groupdict().values()))  # the one alternative that matched
     who = asked and " ".join(w for w in asked.split() if w not in STOP_WORDS | FRAMING_NOUNS)
     return who or None
 

@@ -182,10 +182,11 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
     ("what is this valdai paper about", "zhao's essay in brief"); `subject`, the words of its title,
     which say no more than the article when its author's view of them is asked ("what does the author
     predict for US-Russia relations") or when they describe it ("who wrote the piece on the new reset")."""
-    said = set(normalised.split())
+    tokens = normalised.split()
+    said = set(tokens)
     if _DESCRIBED.search(normalised):  # its title's words say no more than "the article"
         words = words - (subject - TEXT_NOUNS)
-    if _named_by(normalised.split(), publisher):  # "what is this valdai paper about": nothing about Valdai
+    if _named_by(tokens, publisher):  # "what is this valdai paper about": nothing about Valdai
         words = words - publisher
     if _BY_WHOM.fullmatch(normalised):
         return _WRITER_OF_THE_ARTICLE[lang]
