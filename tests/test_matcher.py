@@ -606,6 +606,16 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("did the 2009 thaw lose steam", "reset-failed"),
     ("the medvedev thaw, why did it lose its momentum", "reset-failed"),
     ("obama's outreach to moscow just fizzled?", "reset-failed"),
+    # caught off guard is a surprise; on paper, in black and white: in writing; at his word: a verbal promise;
+    # how a country deals with the world: its foreign policy (the changed landscape); preaching democracy:
+    # promoting it (refused, 0.06-0.15, unless said)
+    ("was brussels caught off guard by the american shift", "sudden-u-turn"),
+    ("did the kremlin get washington's nato promise in black and white", "russia-guarantees"),
+    ("will moscow take trump at his word on ukraine staying out of nato", "russia-guarantees"),  # the U-turn
+    ("has trump changed how the united states deals with the world", "summary-overview"),
+    ("is the us done preaching democracy to the kremlin", "value-diplomacy-dropped"),
+    ("did the americans leave zelensky hanging", "ukraine-abandoned"),
+    ("brothers in arms for a while, washington and moscow?", "post-9-11"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -619,7 +629,9 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "the us here is the driver", "the author of many books",
                                   "relations cooled after iraq", "what temperature should i roast it at",
                                   "what ruined my cake", "economic growth in russia", "is the economy crumbling",
-                                  "what did other capitals say", "is this whole thing bad news"])
+                                  "what did other capitals say", "is this whole thing bad news",
+                                  "the army took crimea by surprise", "on paper the army is strong",
+                                  "did he keep his word", "preaching to the choir", "export of russian gas"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

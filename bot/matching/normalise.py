@@ -125,6 +125,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # The idioms of chat about relations and how things went, in the words an article writes.
     (r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b|\bleft (?:out )?in the (?:cold|lurch)\b"
      r"|\b(?:hung|hang|hangs|hanging) (?:\w+ )?out to dry\b", "abandoned"),
+    (r"\b(?:leave|leaves|left|leaving) ((?:\w+ )?)hanging\b", r"abandoned \1"),
     (r"\b(?:dress|dressed|dresses|dressing) up as\b", "under the guise of"),
     (r"\bsore (?:point|spot|subject)\b", "source of tension"),
     (r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
@@ -229,6 +230,25 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"(?! (?:on|about)\b)", r"\1"),  # "the author of the piece on the reset": the text described, read as such
     # "what institution employs the author": where they work.
     (r"\b(?:who|what|which(?: \w+){0,2}) (?:employs|employed) ((?:\w+ ){0,5}?\w+)$", r"where does \1 work"),
+    # "caught everyone off guard", "blindsided": a surprise, as an article writes it.
+    (r"\b(?:caught|catch|catches|catching) (?:\w+ )?(?:off guard|by surprise|unawares|napping)\b"
+     r"|\b(?:take|takes|took|taken|taking) (?:everyone|everybody|anyone|anybody|people|observers|analysts|experts"
+     r"|many|(?:the )?world|us|them|him|her|me|allies|(?:the )?europeans?) by surprise\b|\bblindsid(?:e|ed|es|ing)\b",
+     "surprised"),  # not "took crimea by surprise": seized it
+    # "want it on paper", "in black and white": in writing; "take him at his word": a verbal promise.
+    (r"\b(it|this|that|something|everything|them|promises?|guarantees?) on paper\b", r"\1 in writing"),
+    (r"\bin black and white\b", "in writing"),
+    (r"\bat (?:his|her|their|its) word\b", "on a verbal promise"),
+    (r"\bon a collision course\b", "in conflict"),
+    # "how america deals with the world": its foreign policy.
+    (r"\bhow ((?:\w+ ){1,3}?)(?:deals|deal|dealt|engages|engage|engaged|interacts|interact|interacted) with the "
+     r"(?:rest of the )?(?:world|other countries)\b", r"\1foreign policy"),
+    # "exporting democracy", "preaching liberal values": promoting them.
+    (r"\b(?:export|exports|exported|exporting|preach|preaches|preached|preaching) "
+     r"((?:its |their |liberal |western |american ){0,2}(?:democracy|values|liberalism|human rights))\b",
+     r"promoting \1"),
+    (r"\b(?:on|in) the cards\b", "likely"),
+    (r"\bbrothers in arms\b", "comrades in arms"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -246,6 +266,10 @@ tell tells show shows help helps let lets remind reminds teach teaches give give
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
 capitals worry worries punitive whole fizzle fizzles fizzled fizzling steam momentum peter peters petered petering
+caught catch catches catching takes took taken taking blindside blindsided blindsides blindsiding paper black word
+collision deals deal dealt engages engage engaged interacts interact interacted export exports exported exporting
+preach preaches preached preaching cards brothers
+leave leaves left leaving
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
