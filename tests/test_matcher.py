@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise
+from bot.engine import Engine
 from bot.matching import Kind
 from bot.matching.normalise import MAX_QUESTION_CHARS, normalise
 
@@ -616,6 +617,12 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("is the us done preaching democracy to the kremlin", "value-diplomacy-dropped"),
     ("did the americans leave zelensky hanging", "ukraine-abandoned"),
     ("brothers in arms for a while, washington and moscow?", "post-9-11"),
+    # a first stint, round one: a first term; penalties on a country: sanctions; lobbying for: pushing for;
+    # from friends to rivals and back: ups and downs (refused, 0.05-0.23, or the rift)
+    ("were there penalties against russia under trump before", "trump-first-term"),
+    ("trump round one and russia, what happened", "trump-first-term"),
+    ("was washington lobbying hard for kyiv at bucharest", "bucharest-2008"),
+    ("have moscow and washington gone from friends to rivals and back many times", "ups-and-downs"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -631,9 +638,22 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "what ruined my cake", "economic growth in russia", "is the economy crumbling",
                                   "what did other capitals say", "is this whole thing bad news",
                                   "the army took crimea by surprise", "on paper the army is strong",
-                                  "did he keep his word", "preaching to the choir", "export of russian gas"])
+                                  "did he keep his word", "preaching to the choir", "export of russian gas",
+                                  "what were the penalties for late payment", "is it scarier to fly or drive",
+                                  "the first spell in the book", "he walked back and forth"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
+
+
+def test_scarier_than_asks_which_is_the_bigger_threat():
+    # The model reads "scarier" as "threat"; matching alone did not (refused at 0.08-0.18).
+    engine = Engine.load(embedder=None)
+    assert normalise("is china scarier than russia for the us") == "is china a bigger threat than russia for the us"
+    for question in ("which rival is scarier for the americans",
+                     "is beijing now scarier to the white house than moscow"):
+        decision = engine.decide(question)
+        # both facts compare the two threats: China's persistent, Russia's acute; the emphasis on China's
+        assert decision.answered and decision.best.fact.id in {"china-vs-russia-threat", "dual-containment"}
 
 
 def test_how_someone_took_something_asks_how_they_reacted(engine):

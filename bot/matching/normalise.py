@@ -249,6 +249,18 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"promoting \1"),
     (r"\b(?:on|in) the cards\b", "likely"),
     (r"\bbrothers in arms\b", "comrades in arms"),
+    # "trump's first stint", "trump round one": a first term (the base's own "first presidency" is left as
+    # written); "penalties on" a country: sanctions.
+    (r"\b(?:first|initial|1st) (?:stint|time in office|spell in office)\b|\bround (?:one|1)\b",
+     "first term"),
+    (r"\bpenalties (on|against)\b", r"sanctions \1"),
+    (r"\b(?:lobby|lobbies|lobbied|lobbying) (?:hard )?for\b", "pushed for"),
+    # "is china scarier than russia for washington": a bigger threat (not "is it scarier to fly or drive").
+    (r"\b(?:scarier|more frightening|more dangerous|more threatening)\b(?=.*\b(?:than|for)\b)", "a bigger threat"),
+    # "relations swung back and forth", "from friends to enemies and back": ups and downs.
+    (r"\b(?:swing|swings|swung|swinging|gone|go|goes|went|going|flip|flips|flipped|flipping|lurch|lurched|lurching)"
+     r" back and forth\b|\bfrom (?:friends|allies|partners) to (?:enemies|foes|rivals|adversaries) and back\b",
+     "had ups and downs"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -269,7 +281,9 @@ capitals worry worries punitive whole fizzle fizzles fizzled fizzling steam mome
 caught catch catches catching takes took taken taking blindside blindsided blindsides blindsiding paper black word
 collision deals deal dealt engages engage engaged interacts interact interacted export exports exported exporting
 preach preaches preached preaching cards brothers
-leave leaves left leaving
+leave leaves left leaving first initial 1st round penalties lobby lobbies lobbied lobbying scarier frightening
+dangerous threatening swing swings swung swinging gone go goes went going flip flips flipped flipping lurch lurched
+lurching friends allies partners
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
