@@ -473,6 +473,9 @@ def refused_then_answered(engine, asked: tuple[str, str], answered: str, says: s
       "Who opposed Ukraine joining NATO in 2008?"), "bucharest-2008"),
     (("How did Zelensky react to Trump's sheets remark?", "What did Trump tell Zelensky about sheets?"),
      "sheets-missiles"),
+    # ... or answered it (0.88; "how did trump answer zelensky" is what Trump declared)
+    (("how did zelensky answer trump's sheets comment in the oval office", "how did trump answer zelensky"),
+     "sheets-missiles"),
     # ... asked by the reply's noun, or as yes or no (a pronoun later in the question is not the
     # speaker): each was answered with Trump's words (0.36-0.83).
     (("What was Zelensky's retort to the sheets line?", "What was Trump's reply to Zelensky?"), "sheets-missiles"),

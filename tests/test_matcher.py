@@ -623,6 +623,13 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("trump round one and russia, what happened", "trump-first-term"),
     ("was washington lobbying hard for kyiv at bucharest", "bucharest-2008"),
     ("have moscow and washington gone from friends to rivals and back many times", "ups-and-downs"),
+    # a jubilee summit is an anniversary one, a proclamation a declaration, estrangement a rift, bedding sheets,
+    # the engine of expansion its driver (refused, 0.08-0.25)
+    ("jubilee summit wording about kyiv", "irreversible-path"),
+    ("the 1993 proclamation by boris and bill", "honeymoon-1990s"),
+    ("us-eu estrangement under trump", "atlanticism"),  # the rift it created
+    ("trump's crack that biden sent kyiv bed linen", "sheets-missiles"),
+    ("the engine of nato's growth", "us-drove-expansion"),  # got the obstacle
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -640,7 +647,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "the army took crimea by surprise", "on paper the army is strong",
                                   "did he keep his word", "preaching to the choir", "export of russian gas",
                                   "what were the penalties for late payment", "is it scarier to fly or drive",
-                                  "the first spell in the book", "he walked back and forth"])
+                                  "the first spell in the book", "he walked back and forth",
+                                  "engine oil", "a car engine"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

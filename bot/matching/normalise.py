@@ -261,6 +261,13 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:swing|swings|swung|swinging|gone|go|goes|went|going|flip|flips|flipped|flipping|lurch|lurched|lurching)"
      r" back and forth\b|\bfrom (?:friends|allies|partners) to (?:enemies|foes|rivals|adversaries) and back\b",
      "had ups and downs"),
+    # A "jubilee" summit is an anniversary one; a "proclamation" a declaration; "estrangement" a rift; "bedding"
+    # sheets; "the main engine of" expansion its driver.
+    (r"\bjubilee\b", "anniversary"),
+    (r"\b(?:proclamation|proclamations)\b", "declaration"),
+    (r"\bestrangement\b", "rift"),
+    (r"\b(?:bedding|bed linen|linens|bedsheets|bed sheets)\b", "sheets"),
+    (r"\b(?:engine|engines|motor) of\b", "driver of"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -283,7 +290,8 @@ collision deals deal dealt engages engage engaged interacts interact interacted 
 preach preaches preached preaching cards brothers
 leave leaves left leaving first initial 1st round penalties lobby lobbies lobbied lobbying scarier frightening
 dangerous threatening swing swings swung swinging gone go goes went going flip flips flipped flipping lurch lurched
-lurching friends allies partners
+lurching friends allies partners jubilee proclamation proclamations estrangement bedding linen linens
+bedsheets sheets engine engines motor
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))

@@ -52,10 +52,12 @@ _ASKED_REPLY = re.compile(
     r"|kremlin|white house|president)\b)|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     r"(?:respond|reply|react|answer|retort|push back|hit back|say anything)\b")
-# "how do bees tell the distance" is not about speech; "how did Kyiv react", "how did Merkel explain
+# "how do bees tell the distance" is not about speech; "how did Kyiv react" (or answer), "how did Merkel explain
 # her veto", "how did Merkel argue against it" and "how did Medvedev judge the reset" ask what they said
 # or did about it.
-_HOW_VERBS = frozenset(stem(w) for w in "reply respond react explain describe argue judge assess evaluate rate".split())
+_HOW_VERBS = frozenset(stem(w) for w in """
+reply respond react answer retort explain describe argue judge assess evaluate rate
+""".split())
 _REPORTED = re.compile(
     r"\b(?:said|says|declar\w*|told|tells|stated|(?-i:states)|announc\w*|warn\w*|insist\w*|argu\w*|propos\w*"
     r"|claim\w*|call(?:s|ed)|promis\w*|repl(?:y|ied|ies)|respond(?:s|ed)?|wrote|writes|made it clear|label\w*"
