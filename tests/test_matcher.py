@@ -630,6 +630,9 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("us-eu estrangement under trump", "atlanticism"),  # the rift it created
     ("trump's crack that biden sent kyiv bed linen", "sheets-missiles"),
     ("the engine of nato's growth", "us-drove-expansion"),  # got the obstacle
+    # a bromance is a friendship (refused, 0.13); dead set against, vehemently opposed (got who drove it)
+    ("the bush-putin bromance, how long did it go on", "iraq-war-2003"),
+    ("was moscow always dead set against nato growing", "nato-obstacle"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -651,6 +654,14 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "engine oil", "a car engine"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
+
+
+def test_only_someones_word_is_a_verbal_promise(engine):
+    # "just trump's word" was read as a word of his; the promise asked about is a verbal one (0.32 before)
+    question = "is only biden's word enough for moscow on nato"
+    assert "only a verbal promise" in normalise(question)
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == "russia-guarantees" and decision.confidence > 0.5
 
 
 def test_scarier_than_asks_which_is_the_bigger_threat():
@@ -692,6 +703,7 @@ def test_how_something_turned_out_shows_the_passage_after_it(engine, question):
 
 @pytest.mark.parametrize("question, outcome", [
     # what was expected, then "what (really) happened"; whether it survived; why it ended (were shown alone)
+    ("the 2017 hopes for trump and russia, why did it go the other way", "domestic political constraints"),
     ("people predicted trump would warm up to putin in 2017, what really happened", "domestic political constraints"),
     ("did the clinton-yeltsin honeymoon survive past 1993", "cold peace"),
     ("почему партнёрство ельцина и клинтона закончилось", "cold peace"),

@@ -261,6 +261,11 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:swing|swings|swung|swinging|gone|go|goes|went|going|flip|flips|flipped|flipping|lurch|lurched|lurching)"
      r" back and forth\b|\bfrom (?:friends|allies|partners) to (?:enemies|foes|rivals|adversaries) and back\b",
      "had ups and downs"),
+    # "the bush-putin bromance": their friendship; "dead set against": vehemently opposed; "just trump's word":
+    # a verbal promise only.
+    (r"\b(?:bromance|bromances)\b", "friendship"),
+    (r"\bdead set against\b", "vehemently opposed to"),
+    (r"\b(?:just|only|merely) (?:(?:the |a |his |her |their |its )?(?!the\b|a\b)\w+ )?word\b", "only a verbal promise"),
     # A "jubilee" summit is an anniversary one; a "proclamation" a declaration; "estrangement" a rift; "bedding"
     # sheets; "the main engine of" expansion its driver.
     (r"\bjubilee\b", "anniversary"),
@@ -291,7 +296,7 @@ preach preaches preached preaching cards brothers
 leave leaves left leaving first initial 1st round penalties lobby lobbies lobbied lobbying scarier frightening
 dangerous threatening swing swings swung swinging gone go goes went going flip flips flipped flipping lurch lurched
 lurching friends allies partners jubilee proclamation proclamations estrangement bedding linen linens
-bedsheets sheets engine engines motor
+bedsheets sheets engine engines motor bromance bromances dead just only merely
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))

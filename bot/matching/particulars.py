@@ -473,6 +473,7 @@ _OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?
                       # "X was supposed to be friendly, what (actually) happened": asked after what was expected.
                       r"|(?<=\w )what (?:actually |really )?happened$"
                       r"|come of (?:it|that)|did (?:it|that) (?:work|last)|end(?:ed)? up|surviv(?:e|ed)"
+                      r"|(?:go|goes|went|gone|going) the other way|(?:the )?opposite happened"
                       # ... or whether it still holds: the passage after tells if it changed.
                       r"|still|any ?more|any longer|no longer|these days|nowadays|fading)\b"
                       r"|(?<!\w)(?:разошл\w*|рассорил\w*|чем (?:это |все |всё )?(?:закончил|кончил|обернул)\w*"
