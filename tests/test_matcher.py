@@ -633,6 +633,8 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # a bromance is a friendship (refused, 0.13); dead set against, vehemently opposed (got who drove it)
     ("the bush-putin bromance, how long did it go on", "iraq-war-2003"),
     ("was moscow always dead set against nato growing", "nato-obstacle"),
+    # irritants are disputes (refused, 0.04); a stumbling block an obstacle (got the ups and downs)
+    ("irritants under yeltsin", "cold-peace"), ("the stumbling block for thirty years", "nato-obstacle"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)

@@ -155,7 +155,12 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bcold shoulder\b", "rejection"),
     (r"\b(?:warm|warms|warmed|warming) up to\b", "improve relations with"),
     (r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b", "move closer to"),
-    (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side)\b", "obstacle"),
+    (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side|stumbling blocks?|roadblocks?)\b",
+     "obstacle"),
+    # "what poisoned ties", "kosovo and chechnya as irritants": what soured them, disputes.
+    (r"\b(?:poison|poisons|poisoned|poisoning) ((?:the |their |bilateral )?"
+     r"(?:ties|relations|relationship|atmosphere))\b", r"soured \1"),
+    (r"\birritants?\b", "disputes"),
     (r"\bon the same page\b", "in agreement"),
     (r"\b(a|any|no|some) heads up\b", r"\1 warning"),
     # "did anyone see the u-turn coming": was there warning of it (not "saw the train coming down the line").
@@ -296,7 +301,8 @@ preach preaches preached preaching cards brothers
 leave leaves left leaving first initial 1st round penalties lobby lobbies lobbied lobbying scarier frightening
 dangerous threatening swing swings swung swinging gone go goes went going flip flips flipped flipping lurch lurched
 lurching friends allies partners jubilee proclamation proclamations estrangement bedding linen linens
-bedsheets sheets engine engines motor bromance bromances dead just only merely
+bedsheets sheets engine engines motor bromance bromances dead just only merely stumbling roadblock roadblocks
+poison poisons poisoned poisoning irritant irritants
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
