@@ -295,19 +295,19 @@ tell tells show shows help helps let lets remind reminds teach teaches give give
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
 capitals worry worries punitive whole fizzle fizzles fizzled fizzling steam momentum peter peters petered petering
-caught catch catches catching takes took taken taking blindside blindsided blindsides blindsiding paper black word
-collision deals deal dealt engages engage engaged interacts interact interacted export exports exported exporting
-preach preaches preached preaching cards brothers
-leave leaves left leaving first initial 1st round penalties lobby lobbies lobbied lobbying scarier frightening
-dangerous threatening swing swings swung swinging gone go goes went going flip flips flipped flipping lurch lurched
-lurching friends allies partners jubilee proclamation proclamations estrangement bedding linen linens
-bedsheets sheets engine engines motor bromance bromances dead just only merely stumbling roadblock roadblocks
-poison poisons poisoned poisoning irritant irritants
+guard surprise unawares napping blindside blindsided blindsides blindsiding paper black word collision world
+export exports exported exporting preach preaches preached preaching cards brothers hanging stint office round
+penalties lobby lobbies lobbied lobbying scarier frightening dangerous threatening forth enemies foes rivals
+adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
+motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
                         for written in (idiom.pattern.replace(r"\b", " ") for idiom, _ in _IDIOMS))
 assert all(_IDIOM_TRIGGERS), "every idiom needs one of its words in _IDIOM_WORDS"
+# ... looked up by word: a question is tried on the idioms its words trigger, in their order, not on all of them.
+_IDIOMS_BY_WORD: dict[str, tuple[int, ...]] = {
+    word: tuple(k for k, triggers in enumerate(_IDIOM_TRIGGERS) if word in triggers) for word in _IDIOM_WORDS}
 
 
 def _expand_contractions(text: str) -> str:
@@ -426,9 +426,9 @@ def normalise(text: str) -> str:
     if not text.isascii():
         text = _DECADE_DIGITS_RU.sub(lambda m: ("19" if len(m.group(1)) == 2 else "") + m.group(1) + "s", text)
     if not _IDIOM_WORDS.isdisjoint(words):
-        for (idiom, plain), triggers in zip(_IDIOMS, _IDIOM_TRIGGERS, strict=True):
-            if not triggers.isdisjoint(words):
-                text = idiom.sub(plain, text)
+        for k in sorted({k for word in _IDIOM_WORDS.intersection(words) for k in _IDIOMS_BY_WORD[word]}):
+            idiom, plain = _IDIOMS[k]
+            text = idiom.sub(plain, text)
         text = " ".join(text.split())
     if "with" in words and ("what" in words or "whats" in words):
         text = _WHAT_ABOUT.sub("what about", text)
