@@ -295,7 +295,7 @@ tell tells show shows help helps let lets remind reminds teach teaches give give
 analyst scholar academic commentator researcher essayist columnist pundit expert речь виду
 mood vibe vibes feeling feelings wrecked ruined spoiled spoilt doomed growth crumble crumbles crumbled crumbling
 capitals worry worries punitive whole fizzle fizzles fizzled fizzling steam momentum peter peters petered petering
-guard surprise unawares napping blindside blindsided blindsides blindsiding paper black word collision world
+guard surprise unawares napping blindside blindsided blindsides blindsiding paper black word collision world countries
 export exports exported exporting preach preaches preached preaching cards brothers hanging stint office round
 penalties lobby lobbies lobbied lobbying scarier frightening dangerous threatening forth enemies foes rivals
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
