@@ -634,11 +634,20 @@ _SUM = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:k|m|bn|thousand|million|billi
                   r"|rubles?|yuan)\b|(?<!\w)(?:доллар|евро|рубл|юан)\w*")
 
 
+# How many times something happened, asked of a text that says only "numerous", "repeatedly": it says how
+# often, in words ("how many times have relations swung": "numerous ups and downs"), as "short-lived" says how long.
+_ASKS_HOW_OFTEN = re.compile(r"\bhow (?:many times|often)\b|(?<!\w)сколько раз(?!\w)")
+_OFTEN = re.compile(r"\b(?:numerous|repeatedly|many times|time and again|countless)\b", re.IGNORECASE)
+
+
 def gives_a_count(text: str, question: str) -> bool:
     """Whether a fact's text states a number that can answer the question's "how many": a stretch of
-    time only when it counts time, a sum of money when it asks what something cost."""
+    time only when it counts time, a sum of money when it asks what something cost, "numerous" when it
+    asks how many times."""
     if _ASKS_COST.search(question):
         return _SUM.search(text) is not None
+    if _ASKS_HOW_OFTEN.search(question) and _OFTEN.search(text):
+        return True
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
