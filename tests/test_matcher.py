@@ -608,12 +608,12 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("the medvedev thaw, why did it lose its momentum", "reset-failed"),
     ("obama's outreach to moscow just fizzled?", "reset-failed"),
     # caught off guard is a surprise; on paper, in black and white: in writing; at his word: a verbal promise;
-    # how a country deals with the world: its foreign policy (the changed landscape); preaching democracy:
-    # promoting it (refused, 0.06-0.15, unless said)
+    # how a country deals with the world: its foreign policy; preaching democracy: promoting it; left hanging:
+    # abandoned; brothers in arms: comrades in arms (each refused at 0.06-0.18, or given another fact, as noted)
     ("was brussels caught off guard by the american shift", "sudden-u-turn"),
     ("did the kremlin get washington's nato promise in black and white", "russia-guarantees"),
-    ("will moscow take trump at his word on ukraine staying out of nato", "russia-guarantees"),  # the U-turn
-    ("has trump changed how the united states deals with the world", "summary-overview"),
+    ("will moscow take trump at his word on ukraine staying out of nato", "russia-guarantees"),  # membership ruled out
+    ("has trump changed how the united states deals with the world", "summary-overview"),  # the changed landscape
     ("is the us done preaching democracy to the kremlin", "value-diplomacy-dropped"),
     ("did the americans leave zelensky hanging", "ukraine-abandoned"),
     ("brothers in arms for a while, washington and moscow?", "post-9-11"),
