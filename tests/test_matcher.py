@@ -635,6 +635,9 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("was moscow always dead set against nato growing", "nato-obstacle"),
     # irritants are disputes (refused, 0.04); a stumbling block an obstacle (got the ups and downs)
     ("irritants under yeltsin", "cold-peace"), ("the stumbling block for thirty years", "nato-obstacle"),
+    # ... in the singular too, and "blindsided" in any form (an idiom is tried only on the words it writes whole:
+    # refused at 0.07, or the US-EU rift)
+    ("the main irritant under yeltsin", "cold-peace"), ("was europe blindsided by the us shift", "sudden-u-turn"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)

@@ -129,7 +129,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:dress|dressed|dresses|dressing) up as\b", "under the guise of"),
     (r"\bsore (?:point|spot|subject)\b", "source of tension"),
     (r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
-     r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b|\bflip flop(?:s|ped|ping)?\b",
+     r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b|\bflip (?:flop|flops|flopped|flopping)\b",
      "reversed course"),
     (r"\babout face\b", "reversal"),
     (r"\b(?:bury|buried|burying) the hatchet\b|\bkiss and make up\b", "reconcile"),
@@ -155,12 +155,12 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bcold shoulder\b", "rejection"),
     (r"\b(?:warm|warms|warmed|warming) up to\b", "improve relations with"),
     (r"\b(?:cozy|cozies|cozied|cozying|cosy|cosies|cosied|cosying) up(?: to| with)?\b", "move closer to"),
-    (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side|stumbling blocks?|roadblocks?)\b",
-     "obstacle"),
+    (r"\b(?:sticking point|bone of contention|thorn in (?:the|its|their|his|her) side|stumbling blocks?"
+     r"|roadblock|roadblocks)\b", "obstacle"),
     # "what poisoned ties", "kosovo and chechnya as irritants": what soured them, disputes.
     (r"\b(?:poison|poisons|poisoned|poisoning) ((?:the |their |bilateral )?"
      r"(?:ties|relations|relationship|atmosphere))\b", r"soured \1"),
-    (r"\birritants?\b", "disputes"),
+    (r"\b(?:irritant|irritants)\b", "disputes"),
     (r"\bon the same page\b", "in agreement"),
     (r"\b(a|any|no|some) heads up\b", r"\1 warning"),
     # "did anyone see the u-turn coming": was there warning of it (not "saw the train coming down the line").
@@ -183,9 +183,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(bigger|biggest|greater|greatest|less of a|more of a) (?:worry|worries)\b", r"\1 threat"),
     (r"\bpunitive (?:measures|steps|actions)\b", "sanctions"),
     # "the good mood", "bad vibes": how relations felt, in an article's words; "what killed the good mood" ended it.
-    (r"\b(?:good|great|positive|warm|friendly|happy) (?:mood|vibes?|feelings?)\b", "warmth"),
-    (r"\b(?:bad|sour|negative|hostile|frosty|cold) (?:mood|vibes?|feelings?)\b", "hostility"),
-    (r"\b(?:mood|vibes?)\b", "relations"),
+    (r"\b(?:good|great|positive|warm|friendly|happy) (?:mood|vibe|vibes|feeling|feelings)\b", "warmth"),
+    (r"\b(?:bad|sour|negative|hostile|frosty|cold) (?:mood|vibe|vibes|feeling|feelings)\b", "hostility"),
+    (r"\b(?:mood|vibe|vibes)\b", "relations"),
     (r"\bwhat (?:wrecked|ruined|spoiled|spoilt|doomed)(?= (?:(?:the|their|that|this|all) )?(?:warmth|hostility"
      r"|relations|relationship|ties|friendship|thaw|honeymoon|rapprochement|reset|optimism|momentum|partnership|hopes?"
      r"|attempt)\b)", "what ended"),
@@ -238,8 +238,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # "caught everyone off guard", "blindsided": a surprise, as an article writes it.
     (r"\b(?:caught|catch|catches|catching) (?:\w+ )?(?:off guard|by surprise|unawares|napping)\b"
      r"|\b(?:take|takes|took|taken|taking) (?:everyone|everybody|anyone|anybody|people|observers|analysts|experts"
-     r"|many|(?:the )?world|us|them|him|her|me|allies|(?:the )?europeans?) by surprise\b|\bblindsid(?:e|ed|es|ing)\b",
-     "surprised"),  # not "took crimea by surprise": seized it
+     r"|many|(?:the )?world|us|them|him|her|me|allies|(?:the )?europeans?) by surprise\b"
+     r"|\b(?:blindside|blindsided|blindsides|blindsiding)\b", "surprised"),  # not "took crimea by surprise": seized it
     # "want it on paper", "in black and white": in writing; "take him at his word": a verbal promise.
     (r"\b(it|this|that|something|everything|them|promises?|guarantees?) on paper\b", r"\1 in writing"),
     (r"\bin black and white\b", "in writing"),
@@ -308,6 +308,8 @@ assert all(_IDIOM_TRIGGERS), "every idiom needs one of its words in _IDIOM_WORDS
 # ... looked up by word: a question is tried on the idioms its words trigger, in their order, not on all of them.
 _IDIOMS_BY_WORD: dict[str, tuple[int, ...]] = {
     word: tuple(k for k, triggers in enumerate(_IDIOM_TRIGGERS) if word in triggers) for word in _IDIOM_WORDS}
+# A word is found in a pattern only as written whole: "blindsid(?:e|ed)" would never be tried on "blindsided".
+assert all(_IDIOMS_BY_WORD.values()), "every word of _IDIOM_WORDS must be written whole in an idiom"
 
 
 def _expand_contractions(text: str) -> str:
