@@ -151,6 +151,12 @@ _SOMEONE = frozenset("person man woman guy individual человек".split())  
 _WHENCE = frozenset("""
 where откуда university teach teaches work works вуз вузе вуза университет университета университете преподает работает
 """.split())
+# The words of each way of asking who wrote the text, or who put it out, besides the text's own names.
+_ASKING_THE_WRITER = _WHO | _WRITING | _WHENCE | _WHICH_RU | _SOMEONE | TEXT_NOUNS
+_ASKING_WHOSE = _WHO | TEXT_NOUNS
+_ASKING_THE_PUBLISHER = _PUBLISHING | _OUTLETS | _WHO
+_WHERE_OR_WHO = _OUTLETS | _WHO
+_NAMING = _TITLE | _PUBLISHING
 
 
 # "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
@@ -198,20 +204,20 @@ def meant(normalised: str, words: set[str], lang: str, publisher: frozenset[str]
             return _ABOUT_THE_ARTICLE[lang]
         return _SUMMARY_OF_THE_ARTICLE if not said.isdisjoint(_BRIEFLY_ALONE) else None
     if (not (said.isdisjoint(_WHO) or said.isdisjoint(_WRITING))
-            and words <= _WHO | _WRITING | _WHENCE | _WHICH_RU | _SOMEONE | TEXT_NOUNS | publisher):
+            and words - publisher <= _ASKING_THE_WRITER):
         return _WRITER_OF_THE_ARTICLE[lang]
-    if not said.isdisjoint(_WHOSE) and words <= _WHO | TEXT_NOUNS | publisher:  # "whose essay is it"
+    if not said.isdisjoint(_WHOSE) and words - publisher <= _ASKING_WHOSE:  # "whose essay is it"
         return _WRITER_OF_THE_ARTICLE[lang]
     # When or where the text appeared: a word of appearing, the text by any name, and when or where.
     the_text = _WHICH_RU | TEXT_NOUNS | publisher
     if not words.isdisjoint(_PUBLISHING):
-        if words <= _APPEARING | the_text and _ASKS_WHEN.search(normalised):
+        if words - the_text <= _APPEARING and _ASKS_WHEN.search(normalised):
             return _WHEN_PUBLISHED[lang]
         # ... or who put it out, its publisher
-        if words <= _PUBLISHING | _OUTLETS | _WHO | the_text and not said.isdisjoint(_OUTLETS | _WHO):
+        if words - the_text <= _ASKING_THE_PUBLISHER and not said.isdisjoint(_WHERE_OR_WHO):
             return _WHERE_PUBLISHED[lang]
     # ... and under what title ("under what title was this text released").
-    if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words <= _TITLE | _PUBLISHING | the_text
+    if (not said.isdisjoint(_TITLE) and said.isdisjoint(_WHO) and words - the_text <= _NAMING
             and (not said.isdisjoint(TEXT_NOUNS) or _POINTING.search(normalised))):  # not "what's the club called"
         return TITLE_OF_THE_ARTICLE[lang]
     # "what is the essay about"; the text named alone ("the article?", "the paper in a nutshell").
