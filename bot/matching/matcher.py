@@ -73,6 +73,7 @@ from .particulars import (
     speakers_text,
     threats_text,
     unreported_event,
+    years_looked_back,
 )
 from .parts import asked_part, asks_for_the_outline
 from .result import Decision, Gap, Kind, Scored
@@ -209,6 +210,9 @@ class Matcher:
             self.lexical.synonyms))
         self._has_title_fact = bool(titled)  # a base that quotes its title answers what the article is called
         self._in_base_words = _unwritten_variants(knowledge)
+        # The year from which a fact looks back ("over the past three decades", written in 2025: 1995).
+        self._looked_back_to = [None if (back := years_looked_back(f.quote)) is None
+                                else knowledge.article.date.year - back for f in facts]
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
             terms: tuple(f for f in map(knowledge.fact, topic.facts) if f) for topic in knowledge.topics
@@ -687,7 +691,8 @@ class Matcher:
         sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term. The
         sentence before the fact's may state it: it often sets the fact's time."""
         dated = (*shown, *self._set_before(shown[0]))
-        return any(_YEAR.fullmatch(t.term) and not any(self._dates(f, t.term) for f in dated)
+        since = frozenset(_SINCE.findall(ev.normalised))
+        return any(_YEAR.fullmatch(t.term) and not any(self._dates(f, t.term, t.term in since) for f in dated)
                    for t in ev.terms if t.word)
 
     def _set_before(self, fact: Fact) -> tuple[Fact, ...]:
@@ -697,10 +702,19 @@ class Matcher:
         return tuple(facts[j] for j in self._passages_beside(fact, after=False)[:1]
                      if self.knowledge.place_of(facts[j].id)[0] == here[0])  # in its paragraph
 
-    def _dates(self, fact: Fact, year: str) -> bool:
-        """Whether a fact names a year, or for a decade ("2010s") the decade or a year in it (2012)."""
+    def _dates(self, fact: Fact, year: str, since: bool = False) -> bool:
+        """Whether a fact names a year, or for a decade ("2010s") the decade or a year in it (2012);
+        asked "since" then, whether the fact looks back to about then ("the biggest obstacle since the
+        1990s": "over the past 30 years", written in 2025)."""
         years = [year[:3] + str(d) for d in range(10)] if year.endswith("0s") else []
-        return any(self.lexical.fact_has(fact, y) for y in (year, *years))
+        if any(self.lexical.fact_has(fact, y) for y in (year, *years)):
+            return True
+        start = self._looked_back_to[self._index_of[fact.id]] if since else None
+        if start is None:
+            return False
+        if years:
+            return str(start)[:3] == year[:3]
+        return abs(start - int(year)) <= LOOKED_BACK_SLACK
 
     def _listed_unanswered(self, ev: Evidence) -> bool:
         """Whether the curator listed this question as one the article does not answer: verbatim, or
@@ -1041,6 +1055,10 @@ _PLACED_RUN = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?({_CAPITALISED_RUN.pattern}
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*")  # "Джордж Буш-младший"
 _CENTURY = r"(?:1[89]|20)\d"  # a year's first three digits
 _YEAR = re.compile(rf"{_CENTURY}(?:\d|0s)")  # 2024, the 1990s
+# A year or decade a question asks about "since" ("since the early 1990s", "с 1991 года").
+_SINCE = re.compile(rf"\b(?:since|с|со)\s+(?:the\s+)?(?:(?:early|late|mid)\s+)?({_CENTURY}(?:\d|0s))\b")
+# "The past 30 years" looks back roughly: to within this many years of the year asked "since".
+LOOKED_BACK_SLACK = 5
 _SPAN = re.compile(rf"\b({_CENTURY}\d) (?:to |until |till |through |and )?({_CENTURY}\d)\b")  # "2017-2020"
 _CYRILLIC_NAME = re.compile(r"(?<![.?!]\s)(?<!^)(?<![\w«])([А-ЯЁ][а-яё]+)\b")
 

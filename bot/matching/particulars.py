@@ -614,6 +614,22 @@ def gives_a_duration(text: str, question: str) -> bool:
     return any(asked.isdisjoint(stem(w) for w in normalise(after).split()) for after in said_of)
 
 
+# A stretch reaching back to now: "over the past three decades", "for the last 30 years".
+_LOOKING_BACK = re.compile(r"\b(?:past|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
+                           r"\s+(years|decades)\b", re.IGNORECASE)
+_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "twenty": 20, "thirty": 30}
+
+
+def years_looked_back(text: str) -> int | None:
+    """How many years a fact's text looks back from its writing ("over the past three decades": 30),
+    or None: such a fact dates the stretch since then, as the text's own date places it."""
+    if (found := _LOOKING_BACK.search(text)) is None:
+        return None
+    count = int(found.group(1)) if found.group(1).isdigit() else _COUNTED[found.group(1).lower()]
+    return count * (10 if found.group(2).lower() == "decades" else 1)
+
+
 def gives_a_number(text: str) -> bool:
     """Whether a fact's text states a number, in digits or in words, other than a year or a date:
     "how many members backed Ukraine's bid at Bucharest" is not answered by "the 2008 summit"."""
