@@ -638,6 +638,13 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # ... in the singular too, and "blindsided" in any form (an idiom is tried only on the words it writes whole:
     # refused at 0.07, or the US-EU rift)
     ("the main irritant under yeltsin", "cold-peace"), ("was europe blindsided by the us shift", "sudden-u-turn"),
+    # an alliance in tatters is fragmented (got the obstacle); a home institution or employer is the institution
+    # (refused on "home", "employer"); an office spat is the heated exchange (refused, 0.13); the
+    # nineteen-nineties are the 1990s (read as "nineteen 1990s", refused at 0.2)
+    ("if the alliance ends up in tatters, what about the expansion dispute", "nato-disintegrate"),
+    ("the professor's home institute", "affiliation"), ("who is the author's employer", "affiliation"),
+    ("what was the oval office spat about", "sheets-missiles"),
+    ("the nineteen-nineties partnership label", "honeymoon-1990s"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -656,7 +663,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "did he keep his word", "preaching to the choir", "export of russian gas",
                                   "what were the penalties for late payment", "is it scarier to fly or drive",
                                   "the first spell in the book", "he walked back and forth",
-                                  "engine oil", "a car engine"])
+                                  "engine oil", "a car engine", "pieces of the puzzle", "the pieces of art",
+                                  "back home", "the home front", "the spat with washington"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

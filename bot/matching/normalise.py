@@ -278,6 +278,14 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bestrangement\b", "rift"),
     (r"\b(?:bedding|bed linen|linens|bedsheets|bed sheets)\b", "sheets"),
     (r"\b(?:engine|engines|motor) of\b", "driver of"),
+    # "nato in pieces", "in tatters": fragmented; a "home institution" or an "employer" is the institution; an
+    # "oval office spat" a heated exchange; "the nineteen-nineties" the 1990s.
+    (r"\b(?:in|into|to) (?:pieces|tatters|shreds)\b", "fragmented"),
+    (r"\bhome (institution|institutions|university|universities|institute|department|faculty)\b", r"\1"),
+    (r"\b(?:employer|employers)\b", "institution"),
+    (r"\b(?:spat|bust up|dust up|slanging match)\b(?= in the (?:\w+ )?office\b)"
+     r"|(?<=\boffice )(?:spat|bust up|dust up|slanging match)\b", "heated exchange"),  # not "europe's spat with us"
+    (r"\bnineteen (19[3-9]0s)\b", r"\1"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -300,6 +308,7 @@ export exports exported exporting preach preaches preached preaching cards broth
 penalties lobby lobbies lobbied lobbying scarier frightening dangerous threatening forth enemies foes rivals
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
+pieces tatters shreds home employer employers spat bust dust slanging nineteen
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
