@@ -645,6 +645,8 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("the professor's home institute", "affiliation"), ("who is the author's employer", "affiliation"),
     ("what was the oval office spat about", "sheets-missiles"),
     ("the nineteen-nineties partnership label", "honeymoon-1990s"),
+    # what the essay hinges or rests on, the idea it is based on: its main argument (refused, 0.06-0.29)
+    ("what does the essay hinge on", "thesis"), ("what idea is the paper based on", "thesis"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -664,7 +666,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "what were the penalties for late payment", "is it scarier to fly or drive",
                                   "the first spell in the book", "he walked back and forth",
                                   "engine oil", "a car engine", "pieces of the puzzle", "the pieces of art",
-                                  "back home", "the home front", "the spat with washington"])
+                                  "back home", "the home front", "the spat with washington",
+                                  "what is the reset based on", "what does the deal hinge on"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

@@ -286,6 +286,13 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:spat|bust up|dust up|slanging match)\b(?= in the (?:\w+ )?office\b)"
      r"|(?<=\boffice )(?:spat|bust up|dust up|slanging match)\b", "heated exchange"),  # not "europe's spat with us"
     (r"\bnineteen (19[3-9]0s)\b", r"\1"),
+    # "what does the essay hinge on", "the claim the whole paper rests on": its main argument.
+    (r"\bwhat (?:does|do) (?:the |this |its )?(?:whole )?(essay|paper|article|piece|text|analysis|argument)"
+     r" (?:rest|hinge|turn|stand) on\b", r"what is the main argument of the \1"),
+    (r"\bwhat (claim|argument|idea|point|premise) (?:is|does) (?:the |this |its )?(?:whole )?(essay|paper|article"
+     r"|piece|text|analysis) (?:based|built|rest|hinge|turn|stand) on\b", r"what is the main \1 of the \2"),
+    (r"\b(claim|argument|idea|point|premise) (?:that )?(?:the |this |its )?(?:whole )?(essay|paper|article|piece|text"
+     r"|analysis) (?:rests|hinges|is based|is built|turns|stands) on\b", r"main \1 of the \2"),
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
@@ -308,7 +315,8 @@ export exports exported exporting preach preaches preached preaching cards broth
 penalties lobby lobbies lobbied lobbying scarier frightening dangerous threatening forth enemies foes rivals
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
-pieces tatters shreds home employer employers spat bust dust slanging nineteen
+pieces tatters shreds home employer employers spat bust dust slanging nineteen rest rests hinge hinges stand stands
+turns based built
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
