@@ -286,6 +286,13 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:spat|bust up|dust up|slanging match)\b(?= in the (?:\w+ )?office\b)"
      r"|(?<=\boffice )(?:spat|bust up|dust up|slanging match)\b", "heated exchange"),  # not "europe's spat with us"
     (r"\bnineteen (19[3-9]0s)\b", r"\1"),
+    # "containing two rivals at once", "одновременное сдерживание": dual containment, as policy writing calls it.
+    (r"\b(?:contain|contains|containing|containment of) (?:two|both) (?:\w+ )?(?:rivals|powers|adversaries|enemies"
+     r"|competitors|countries|foes|opponents|great powers)(?: (?:at once|simultaneously|at the same time))?\b"
+     r"|\b(?:simultaneous|double) containment\b", "dual containment"),
+    (r"\b(?:одновременное|одновременного|одновременному|одновременным|одновременном) сдерживани[еяюм]\b"
+     r"|\bсдерживани[еяюм] (?:сразу )?двух (?:держав|соперников|противников|стран|конкурентов)\b",
+     "двойное сдерживание"),
     # "what does the essay hinge on", "the claim the whole paper rests on": its main argument.
     (r"\bwhat (?:does|do) (?:the |this |its )?(?:whole )?(essay|paper|article|piece|text|analysis|argument)"
      r" (?:rest|hinge|turn|stand) on\b", r"what is the main argument of the \1"),
@@ -316,7 +323,8 @@ penalties lobby lobbies lobbied lobbying scarier frightening dangerous threateni
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
 pieces tatters shreds home employer employers spat bust dust slanging nineteen rest rests hinge hinges stand stands
-turns based built
+turns based built contain contains containing containment simultaneous double одновременное одновременного
+одновременному одновременным одновременном двух
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
