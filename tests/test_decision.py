@@ -80,6 +80,9 @@ def second_article():
     ("how do I bake sourdough bread", Kind.ABSTAIN, None),
     ("by whom?", Kind.ANSWER, "author"),  # who wrote it, as any base answers "who wrote the article"
     ("what is the third section about", Kind.ANSWER, "rolling-stock"),  # its overview (refused at 0.04)
+    # Which line is the busiest: the network fact ranks none (answered at 0.54); the largest operator is ranked.
+    ("which of the nightjet lines is the busiest", Kind.ABSTAIN, None),
+    ("which operator is the largest in europe", Kind.ANSWER, "nightjet-largest"),
 ])
 def test_the_engine_carries_over_to_a_second_article(second_article, question, kind, fact):
     decision = second_article.decide(question)

@@ -60,6 +60,7 @@ from .particulars import (
     asks_an_outcome,
     asks_for_someone,
     asks_for_writings,
+    asks_the_first_of,
     asks_what_came_before,
     gives_a_count,
     gives_a_date,
@@ -70,6 +71,7 @@ from .particulars import (
     names_a_role,
     names_an_instance,
     offices_held_ru,
+    ranks,
     speakers_text,
     threats_text,
     unreported_event,
@@ -527,7 +529,8 @@ class Matcher:
         shown_facts = (top, neighbour.fact) if neighbour else (top,)
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
-        unidentified = self._unnamed_kind(ev, shown_facts)
+        unidentified = self._unnamed_kind(ev, shown_facts) or (
+            asks_the_first_of(ev.normalised) and not any(ranks(f"{f.quote} {f.answer}") for f in shown_facts))
         untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
         # What a refusal says is missing: what the check that failed looked for, else what the question asks.
         gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),

@@ -630,6 +630,28 @@ def years_looked_back(text: str) -> int | None:
     return count * (10 if found.group(2).lower() == "decades" else 1)
 
 
+# "which line is the busiest", "what was the largest ...": one ranked first among others.
+_NOT_SUPERLATIVE = ("best", "rest", "west", "test", "interest", "request", "protest", "suggest", "harvest", "forest",
+                    "honest", "modest", "latest", "contest", "invest", "arrest", "guest", "quest", "manifest", "digest",
+                    "chest", "nest", "pest", "vest", "crest", "earnest")
+_ASKS_THE_FIRST_OF = re.compile(rf"\b(?:which|what) (?:[\w-]+ ){{1,4}}(?:is|was|are|were) (?:the )?"
+                                rf"(?:most \w+|(?!(?:{'|'.join(_NOT_SUPERLATIVE)})\b)\w{{2,}}est)\b")
+# ... which a text answers only where it ranks something: a superlative, "most", "main", "leading".
+_RANKS = re.compile(r"\b(?:\w{2,}est|most|least|best|worst|main|primary|chief|top|leading|foremost|first)\b",
+                    re.IGNORECASE)
+
+
+def asks_the_first_of(normalised: str) -> bool:
+    """Whether a question asks which thing is first by some measure ("which Nightjet line is the
+    busiest")."""
+    return _ASKS_THE_FIRST_OF.search(normalised) is not None
+
+
+def ranks(text: str) -> bool:
+    """Whether a fact's text ranks something ("the largest operator", "the most significant obstacle")."""
+    return _RANKS.search(text) is not None
+
+
 def gives_a_number(text: str) -> bool:
     """Whether a fact's text states a number, in digits or in words, other than a year or a date:
     "how many members backed Ukraine's bid at Bucharest" is not answered by "the 2008 summit"."""
