@@ -672,6 +672,14 @@ def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 
 
+def test_moving_into_the_white_house_is_becoming_president():
+    # Read as words, "won the white house" met nothing: refused at 0.13 lexical-only.
+    lexical = Engine.load(embedder=None)
+    decision = lexical.decide("what did analysts think once trump won the white house in 2017")
+    assert decision.answered and decision.best.fact.id == "trump-2017-hopes"
+    assert normalise("they got into the white house garden") == "they got into the white house garden"
+
+
 def test_containing_two_rivals_at_once_is_dual_containment(engine):
     # Got the shift being unprecedented (0.38): a wrong answer.
     decision = engine.decide("has washington given up containing two great powers simultaneously")

@@ -286,6 +286,11 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:spat|bust up|dust up|slanging match)\b(?= in the (?:\w+ )?office\b)"
      r"|(?<=\boffice )(?:spat|bust up|dust up|slanging match)\b", "heated exchange"),  # not "europe's spat with us"
     (r"\bnineteen (19[3-9]0s)\b", r"\1"),
+    # "once trump moved into the white house", "won the white house": became president.
+    (r"\b(?:(?:moved|moves|move|moving|got|gets|get|getting|made it) (?:in)?to|entered|enters|enter|entering|won|wins"
+     r"|win|winning) the (?:white house|oval office)"
+     r"(?=$| (?:in|after|for|and|when|once|again|the|then|with|what|how|did|was|were|is)\b| \d)",
+     "became president"),  # not "got into the white house garden"
     # "containing two rivals at once", "одновременное сдерживание": dual containment, as policy writing calls it.
     (r"\b(?:contain|contains|containing|containment of) (?:two|both) (?:\w+ )?(?:rivals|powers|adversaries|enemies"
      r"|competitors|countries|foes|opponents|great powers)(?: (?:at once|simultaneously|at the same time))?\b"
@@ -323,7 +328,8 @@ penalties lobby lobbies lobbied lobbying scarier frightening dangerous threateni
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
 pieces tatters shreds home employer employers spat bust dust slanging nineteen rest rests hinge hinges stand stands
-turns based built contain contains containing containment simultaneous double одновременное одновременного
+turns based built moved moves move moving got gets get getting made entered enters enter entering won
+wins win winning contain contains containing containment simultaneous double одновременное одновременного
 одновременному одновременным одновременном двух
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
