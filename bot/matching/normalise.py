@@ -291,6 +291,10 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"|win|winning) the (?:white house|oval office)"
      r"(?=$| (?:in|after|for|and|when|once|again|the|then|with|what|how|did|was|were|is)\b| \d)",
      "became president"),  # not "got into the white house garden"
+    # "which treaty did they initial": sign (not "the initial hopes").
+    (r"\b(?:initialled|initialed|initialling|initialing)\b", "signed"),
+    (r"\b(did|do|does|will|would|to) ((?:\w+ ){0,3}?)initial(?= (?:the|a|an|this|that|their|its|any|during|in|at|on"
+     r"|with|when|after|before)\b|$)", r"\1 \2sign"),
     # "containing two rivals at once", "одновременное сдерживание": dual containment, as policy writing calls it.
     (r"\b(?:contain|contains|containing|containment of) (?:two|both) (?:\w+ )?(?:rivals|powers|adversaries|enemies"
      r"|competitors|countries|foes|opponents|great powers)(?: (?:at once|simultaneously|at the same time))?\b"
@@ -328,7 +332,7 @@ penalties lobby lobbies lobbied lobbying scarier frightening dangerous threateni
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
 pieces tatters shreds home employer employers spat bust dust slanging nineteen rest rests hinge hinges stand stands
-turns based built moved moves move moving got gets get getting made entered enters enter entering won
+turns based built initialled initialed initialling initialing initial moved moves move moving got gets get getting made entered enters enter entering won
 wins win winning contain contains containing containment simultaneous double одновременное одновременного
 одновременному одновременным одновременном двух
 """.split())
