@@ -332,9 +332,9 @@ penalties lobby lobbies lobbied lobbying scarier frightening dangerous threateni
 adversaries jubilee proclamation proclamations estrangement bedding linen linens bedsheets sheets engine engines
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
 pieces tatters shreds home employer employers spat bust dust slanging nineteen rest rests hinge hinges stand stands
-turns based built initialled initialed initialling initialing initial moved moves move moving got gets get getting made entered enters enter entering won
-wins win winning contain contains containing containment simultaneous double одновременное одновременного
-одновременному одновременным одновременном двух
+turns based built initialled initialed initialling initialing initial moved moves move moving got gets get getting
+made entered enters enter entering won wins win winning contain contains containing containment simultaneous double
+одновременное одновременного одновременному одновременным одновременном двух
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
