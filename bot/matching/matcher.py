@@ -693,10 +693,12 @@ class Matcher:
         """Verification: a year or decade the question names is one the reply must state too: "what
         sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term. The
         sentence before the fact's may state it: it often sets the fact's time."""
+        years = [t.term for t in ev.terms if t.word and _YEAR.fullmatch(t.term)]
+        if not years:  # most questions: the passage before and "since" need not be looked up
+            return False
         dated = (*shown, *self._set_before(shown[0]))
         since = frozenset(_SINCE.findall(ev.normalised))
-        return any(_YEAR.fullmatch(t.term) and not any(self._dates(f, t.term, t.term in since) for f in dated)
-                   for t in ev.terms if t.word)
+        return any(not any(self._dates(f, year, year in since) for f in dated) for year in years)
 
     def _set_before(self, fact: Fact) -> tuple[Fact, ...]:
         """The fact quoting the sentence just before this fact's in its paragraph, which often sets

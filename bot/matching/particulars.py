@@ -32,7 +32,16 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .normalise import DETERMINERS, FRAMING_NOUNS, MONTH_NAMES, STOP_WORDS, normalise, stem, without_address
+from .normalise import (
+    DETERMINERS,
+    FRAMING_NOUNS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    STOP_WORDS,
+    normalise,
+    stem,
+    without_address,
+)
 
 # "what did the Kremlin say", "how did Merkel respond", "what has Lavrov promised": the one or two
 # words between the auxiliary and the verb of speech are the speaker.
@@ -615,10 +624,9 @@ def gives_a_duration(text: str, question: str) -> bool:
 
 
 # A stretch reaching back to now: "over the past three decades", "for the last 30 years".
-_LOOKING_BACK = re.compile(r"\b(?:past|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
-                           r"\s+(years|decades)\b", re.IGNORECASE)
-_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-            "twenty": 20, "thirty": 30}
+_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9} | {
+    word: int(digits) for word, digits in NUMBER_WORDS.items()}
+_LOOKING_BACK = re.compile(rf"\b(?:past|last)\s+(\d+|{'|'.join(_COUNTED)})\s+(years|decades)\b", re.IGNORECASE)
 
 
 def years_looked_back(text: str) -> int | None:
