@@ -647,6 +647,10 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("the nineteen-nineties partnership label", "honeymoon-1990s"),
     # what the essay hinges or rests on, the idea it is based on: its main argument (refused, 0.06-0.29)
     ("what does the essay hinge on", "thesis"), ("what idea is the paper based on", "thesis"),
+    # swinging between two states of a relationship is its ups and downs (refused at 0.03, or got Trump's
+    # pragmatism at 0.33: a wrong answer)
+    ("have ties alternated between thaws and freezes", "ups-and-downs"),
+    ("has the relationship seesawed between cooperation and confrontation", "ups-and-downs"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -667,7 +671,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "the first spell in the book", "he walked back and forth",
                                   "engine oil", "a car engine", "pieces of the puzzle", "the pieces of art",
                                   "back home", "the home front", "the spat with washington",
-                                  "what is the reset based on", "what does the deal hinge on"])
+                                  "what is the reset based on", "what does the deal hinge on",
+                                  "did us policy swing between europe and asia"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

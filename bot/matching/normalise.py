@@ -266,6 +266,12 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:swing|swings|swung|swinging|gone|go|goes|went|going|flip|flips|flipped|flipping|lurch|lurched|lurching)"
      r" back and forth\b|\bfrom (?:friends|allies|partners) to (?:enemies|foes|rivals|adversaries) and back\b",
      "had ups and downs"),
+    # "swung between warmth and hostility", "alternated between thaws and freezes": ups and downs too (not "swung
+    # between europe and asia").
+    (r"\b(?:swing|swings|swung|swinging|oscillate|oscillates|oscillated|oscillating|alternate|alternates|alternated"
+     r"|alternating|seesawed|seesawing) between (?:\w+ )?(?:warmth|hostility|friendship|enmity|cooperation"
+     r"|confrontation|thaws?|freezes?|détente|detente|tension|rivalry|partnership|hope|disappointment|optimism"
+     r"|pessimism|hot|cold|highs|lows|good|bad|love|hate) and (?:\w+ )?\w+\b", "had ups and downs"),
     # "the bush-putin bromance": their friendship; "dead set against": vehemently opposed; "just trump's word":
     # a verbal promise only.
     (r"\b(?:bromance|bromances)\b", "friendship"),
@@ -333,7 +339,9 @@ adversaries jubilee proclamation proclamations estrangement bedding linen linens
 motor bromance bromances dead stumbling roadblock roadblocks poison poisons poisoned poisoning irritant irritants
 pieces tatters shreds home employer employers spat bust dust slanging nineteen rest rests hinge hinges stand stands
 turns based built initialled initialed initialling initialing initial moved moves move moving got gets get getting
-made entered enters enter entering won wins win winning contain contains containing containment simultaneous double
+made entered enters enter entering won wins win winning oscillate oscillates oscillated oscillating alternate
+alternates alternated alternating seesawed seesawing swing swings swung swinging contain contains containing
+containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
