@@ -685,6 +685,18 @@ def test_initialling_a_treaty_is_signing_it(engine, question):
     assert normalise("what were the initial hopes") == "what were the initial hopes"
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("is the russian danger to the us fading, per the essay?", "trump-downplays-threat"),
+    ("when was the obama reset given up for good, per the text", "reset-failed"),
+])
+def test_per_the_essay_is_according_to_it(question, fact):
+    # "essay", "text" after "per" were read as words the article never uses: refused at 0.24-0.26 lexical-only.
+    lexical = Engine.load(embedder=None)
+    assert all(t.word not in {"essay", "text"} for t in lexical.matcher.lexical.terms(question))
+    decision = lexical.decide(question)
+    assert decision.answered and decision.best.fact.id == fact
+
+
 def test_moving_into_the_white_house_is_becoming_president():
     # Read as words, "won the white house" met nothing: refused at 0.13 lexical-only.
     lexical = Engine.load(embedder=None)

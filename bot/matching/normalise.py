@@ -518,7 +518,7 @@ OPINION_WORDS = frozenset("""
 think thinks thought say says said argue argues argued believe believes claim claims write writes wrote
 feel feels view views see sees make makes predict predicts expect expects suggest suggests conclude
 concludes reckon reckons propose proposes consider considers mention mentions discuss discusses
-describe describes explain explains opinion position stance perspective take thoughts according
+describe describes explain explains opinion position stance perspective take thoughts according per
 characterise characterize characterises characterizes portray portrays depict depicts saying arguing
 thinking claiming believing suggesting
 думает считает пишет писал говорит говорил полагает оценивает видит утверждает мнение мнению взгляд
