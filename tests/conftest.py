@@ -18,6 +18,12 @@ def engine() -> Engine:
     return Engine.load()
 
 
+@pytest.fixture(scope="session")
+def lexical_engine() -> Engine:
+    """The engine without the embedding model, as on a platform where it cannot load."""
+    return Engine.load(embedder=None)
+
+
 @pytest.fixture
 def fake_api() -> Iterator[Callable[[], FakeBotApi]]:
     """Starts fake Bot API servers on demand; each is stopped when the test ends."""

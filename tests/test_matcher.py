@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bench.eval import DEFAULT_QUESTIONS, evaluate, load_items, summarise
-from bot.engine import Engine
 from bot.matching import Kind
 from bot.matching.normalise import MAX_QUESTION_CHARS, normalise
 
@@ -689,18 +688,16 @@ def test_initialling_a_treaty_is_signing_it(engine, question):
     ("is the russian danger to the us fading, per the essay?", "trump-downplays-threat"),
     ("when was the obama reset given up for good, per the text", "reset-failed"),
 ])
-def test_per_the_essay_is_according_to_it(question, fact):
+def test_per_the_essay_is_according_to_it(lexical_engine, question, fact):
     # "essay", "text" after "per" were read as words the article never uses: refused at 0.24-0.26 lexical-only.
-    lexical = Engine.load(embedder=None)
-    assert all(t.word not in {"essay", "text"} for t in lexical.matcher.lexical.terms(question))
-    decision = lexical.decide(question)
+    assert all(t.word not in {"essay", "text"} for t in lexical_engine.matcher.lexical.terms(question))
+    decision = lexical_engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact
 
 
-def test_moving_into_the_white_house_is_becoming_president():
+def test_moving_into_the_white_house_is_becoming_president(lexical_engine):
     # Read as words, "won the white house" met nothing: refused at 0.13 lexical-only.
-    lexical = Engine.load(embedder=None)
-    decision = lexical.decide("what did analysts think once trump won the white house in 2017")
+    decision = lexical_engine.decide("what did analysts think once trump won the white house in 2017")
     assert decision.answered and decision.best.fact.id == "trump-2017-hopes"
     assert normalise("they got into the white house garden") == "they got into the white house garden"
 
@@ -724,13 +721,12 @@ def test_only_someones_word_is_a_verbal_promise(engine):
     assert decision.answered and decision.best.fact.id == "russia-guarantees" and decision.confidence > 0.5
 
 
-def test_scarier_than_asks_which_is_the_bigger_threat():
+def test_scarier_than_asks_which_is_the_bigger_threat(lexical_engine):
     # The model reads "scarier" as "threat"; matching alone did not (refused at 0.08-0.18).
-    engine = Engine.load(embedder=None)
     assert normalise("is china scarier than russia for the us") == "is china a bigger threat than russia for the us"
     for question in ("which rival is scarier for the americans",
                      "is beijing now scarier to the white house than moscow"):
-        decision = engine.decide(question)
+        decision = lexical_engine.decide(question)
         # both facts compare the two threats: China's persistent, Russia's acute; the emphasis on China's
         assert decision.answered and decision.best.fact.id in {"china-vs-russia-threat", "dual-containment"}
 

@@ -215,6 +215,8 @@ class Matcher:
         # The year from which a fact looks back ("over the past three decades", written in 2025: 1995).
         self._looked_back_to = [None if (back := years_looked_back(f.quote)) is None
                                 else knowledge.article.date.year - back for f in facts]
+        # Whether a fact ranks something ("the largest operator"): it may say which one is the busiest.
+        self._ranks = [ranks(f"{f.quote} {f.answer}") for f in facts]
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
             terms: tuple(f for f in map(knowledge.fact, topic.facts) if f) for topic in knowledge.topics
@@ -530,7 +532,7 @@ class Matcher:
         unreported = self._unreported_speaker(ev, top)
         unnamed = self._unnamed_office(ev, top)
         unidentified = self._unnamed_kind(ev, shown_facts) or (
-            asks_the_first_of(ev.normalised) and not any(ranks(f"{f.quote} {f.answer}") for f in shown_facts))
+            asks_the_first_of(ev.normalised) and not any(self._ranks[self._index_of[f.id]] for f in shown_facts))
         untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
         # What a refusal says is missing: what the check that failed looked for, else what the question asks.
         gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),

@@ -116,6 +116,7 @@ def _asked_as_a_question(asked: re.Match[str]) -> str:
 
 # Idioms whose words say nothing of what is asked: "out of the blue" is without warning (what an article
 # would write), "these days" is now; "hang on", "for good" and "all along" only stress a question.
+_SPAT = "(?:spat|bust up|dust up|slanging match)"  # a quarrel, where an office says which one
 _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:out of (?:the blue|nowhere)|all of a sudden)\b", "without warning"),
     (r"\b(?:these days|nowadays)\b", "now"),
@@ -289,8 +290,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:in|into|to) (?:pieces|tatters|shreds)\b", "fragmented"),
     (r"\bhome (institution|institutions|university|universities|institute|department|faculty)\b", r"\1"),
     (r"\b(?:employer|employers)\b", "institution"),
-    (r"\b(?:spat|bust up|dust up|slanging match)\b(?= in the (?:\w+ )?office\b)"
-     r"|(?<=\boffice )(?:spat|bust up|dust up|slanging match)\b", "heated exchange"),  # not "europe's spat with us"
+    # ... a quarrel in or at an office (not "europe's spat with us").
+    (rf"\b{_SPAT}\b(?= in the (?:\w+ )?office\b)|(?<=\boffice ){_SPAT}\b", "heated exchange"),
     (r"\bnineteen (19[3-9]0s)\b", r"\1"),
     # "once trump moved into the white house", "won the white house": became president.
     (r"\b(?:(?:moved|moves|move|moving|got|gets|get|getting|made it) (?:in)?to|entered|enters|enter|entering|won|wins"
