@@ -35,6 +35,7 @@ from .normalise import (
     INTERJECTIONS,
     MAX_QUESTION_CHARS,
     MONTH_NAMES,
+    TEXT_NOUNS,
     Synonyms,
     content_terms,
     is_cyrillic,
@@ -121,6 +122,10 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 # Quantities asked for by name ("what was Obama's approval rating", "what top speed does it reach").
 _QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distance|age|percentage|amount|total|toll"
                "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment|ceiling|cap")
+# The curator's answer names the article itself ("according to the paper"): no paper it speaks of ("which
+# Biden-era papers named Russia a threat" is answered by the documents the answer lists).
+_THE_TEXT_ITSELF = re.compile(rf"\b(?:the|this)\s+(?:{'|'.join(sorted(n for n in TEXT_NOUNS if n.isascii()))})\b",
+                              re.IGNORECASE)
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
            Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
@@ -140,6 +145,9 @@ _GAPS = (
     # ticket cost") is a number too. Not "how high are the stakes", "how big a deal", "the value of arms
     # control": words of importance too.
     (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
+                # ... or named first: "length of the Oval Office row in minutes?", "cost of the Iraq war" (not
+                # "size of the rift": how deep)
+                rf"|(the )?(exact |total )?(?!size )({_QUANTITIES}|cost|number|duration) of"
                 rf"|what (is|was|are|were) (the |its |their )?(\w+ ){{0,3}}(cost|number|{_QUANTITIES})s?"
                 # "what top speed does the train reach", "what size of army does Ukraine have"
                 rf"|what (\w+ )?({_QUANTITIES})s? (of \w+ )?(does|do|did|will|would|can|could)"
@@ -914,7 +922,8 @@ class Matcher:
         named = [names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
                                    lambda w: bool(kinds) and kinds[-1] in word_terms(w),
                                    lambda w: bool(word_terms(w)) and word_terms(w).isdisjoint(asked))
-                 for f in shown if (text := f.answer_ru if ev.lang == "ru" else f"{f.quote} {f.answer}")]
+                 for f in shown if (text := f.answer_ru if ev.lang == "ru"
+                                    else f"{f.quote} {_THE_TEXT_ITSELF.sub(' ', f.answer)}")]
         # The first of them that speaks of the kind must name one ("he had provided missiles" beside the
         # first term's weapons, which speaks of none, does not say which).
         return next((n for n in named if n is not None), None) is False

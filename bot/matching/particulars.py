@@ -54,9 +54,10 @@ _ASKED = re.compile(
     r"(?:e?d)?)\b")
 # The same asked of a reply by its noun ("what was Zelensky's comeback", "the Kremlin's reaction to
 # ...") or as yes or no ("did Zelensky push back"): the possessive's "'s" is gone once normalised.
-# A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin").
+# A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin"); one
+# asked of by a yes or no question is what it led to ("has Trump's comeback opened a chance for talks").
 _ASKED_REPLY = re.compile(
-    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?!(?:the|a|an)\s)(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
+    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?!(?:the|a|an|has|have|had|did|does|do|is|was|will|would)\s)(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
     r"(?:response|reply|reaction|comeback(?!\s+(?:(?:in|of)\s+)?\d|\s+(?:to|as)\s+(?:the\s+)?(?:power|office|presidency"
     r"|kremlin|white house|president)\b)|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
@@ -705,7 +706,8 @@ def gives_a_count(text: str, question: str) -> bool:
 # Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
 # out": figures of speech.
 _ASKED_BIRTH_OR_DEATH = re.compile(
-    r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace)\b"
+    r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace|hometown)\b|\bnative\s+(?:city|town|village)\b"
+    r"|(?<!\w)(?:родом|уроженец|уроженка)(?!\w)"
     r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
     r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)")
 # "what did <someone> do", "что <someone> делал": the word after it says before or after what.
@@ -723,7 +725,7 @@ _SUCCESSION = (
                r"|\bpredecessors?\b|(?<!\w)предшественни\w*"),
     re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*|predecessor\w*|preced\w*)\b", re.IGNORECASE))
 _EVENTS = (
-    (re.compile(r"\b(?:did|do|does|has|have|had)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
+    (re.compile(r"\b(?:did|do|does|has|have|had|will|would)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
     (_ASKED_BIRTH_OR_DEATH,
@@ -789,6 +791,8 @@ _EVENTS = (
                 re.IGNORECASE)),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|will|were to|once|should|could|can|might|expect\w*|если|бы)\b")
+# ... but "when will the new treaty be signed" asks the date of one planned, which the fact must report.
+_WHEN_PLANNED = re.compile(r"^(?:(?:so|and|but)\s+)?when\s+(?:will|would|might|could|is|are)\b")
 
 
 # "why the reset died", "why did the honeymoon die so fast": what dies is a thing the fact writes
@@ -812,7 +816,7 @@ def unreported_event(normalised: str, text: str) -> bool:
     """Whether a question asks about an event that took place (a signing, a birth or a death, a vote,
     a founding, someone coming to office) which a fact's text does not report."""
     # "What if they signed" asks of no event that took place; a successor is asked of either way.
-    hypothetical = _HYPOTHETICAL.search(normalised) is not None
+    hypothetical = _HYPOTHETICAL.search(normalised) is not None and _WHEN_PLANNED.search(normalised) is None
     return any(
         (not hypothetical or asked is _SUCCESSION[0]) and asked.search(normalised)
         and not reported.search(text)
