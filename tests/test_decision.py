@@ -1237,3 +1237,15 @@ def test_where_someone_comes_from_is_a_birth_the_article_does_not_report(engine)
     decision = engine.decide("откуда родом профессор чжао")
     assert not decision.answered and decision.gap is Gap.EVENT, decision
     assert engine.decide("где работает профессор чжао").answered
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("which arrangement did bush announce on his 2002 trip to russia?", "bush-visit-2002"),
+    ("what two options does the paper see for the future of us-russia ties?", "prospects-question"),
+    ("which outcome of the iraq war does the author describe for us-russian relations?", "iraq-war-2003")])
+def test_a_kind_the_article_describes_rather_than_names_is_answered_by_the_description(engine, question, fact):
+    # An arrangement, an option or an outcome is described ("a new strategic partnership"), not named:
+    # each was refused (0.78-0.89) as asking which one without the fact naming any.
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, (decision.gap, decision.confidence)
+    assert not engine.decide("which options did merkel propose at bucharest?").answered

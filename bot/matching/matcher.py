@@ -890,6 +890,8 @@ class Matcher:
         else:
             kind = asked_kind(ev.question, self._is_name)
             terms = set(content_terms(normalise(kind), self.lexical.synonyms)) if kind else set()
+        if terms & _DESCRIBED_KINDS:
+            return False
         asked = self._with_countries({t.term for t in ev.terms})
         top = shown[0]
         if self._names_the_options(ev.normalised, top):
@@ -1058,6 +1060,10 @@ _OPTIONS = re.compile(r"\b([\w'-]+) or (?:the )?([\w'-]+)\b")  # "america or eur
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
 # "in which city", "what russian town": a kind of place within a country.
 _SETTLEMENT_ASKED = re.compile(r"\b(?:which|what) (?:[\w'-]+ )?(city|cities|towns?|villages?|ports?)\b")
+# Kinds whose instances a fact describes rather than names ("which arrangement did Bush announce": "a new strategic
+# partnership"; "what two options does the paper see"): stems. Not steps or measures, which a fact on another
+# period describes as well.
+_DESCRIBED_KINDS = frozenset("arrang consequ option outcom effect result lesson".split())
 _GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
 # ... and of which a year or a count may be.
 _NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
