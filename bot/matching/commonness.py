@@ -29,11 +29,12 @@ def _zipf(lang: str) -> dict[str, float]:
 
 
 # English endings, and what the base form ends in: the table lists "keen", "categorize" and "fix",
-# not "keenest", "categorised" or "fixable", which are no rarer for it.
-_ENDINGS = (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("ised", "ize"), ("ising", "izing"),
-            ("ises", "izes"), ("isation", "ization"), ("est", ""), ("est", "e"), ("er", ""), ("er", "e"),
-            ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"),
-            ("able", ""), ("able", "e"))
+# not "keenest", "categorised" or "fixable", which are no rarer for it; nor every British doubled l
+# ("quarrelling" is as common as "quarrel").
+_ENDINGS = (("lling", "l"), ("lled", "l"), ("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("ised", "ize"),
+            ("ising", "izing"), ("ises", "izes"), ("isation", "ization"), ("est", ""), ("est", "e"), ("er", ""),
+            ("er", "e"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""),
+            ("ise", "ize"), ("able", ""), ("able", "e"))
 
 
 def zipf(word: str) -> float:

@@ -38,6 +38,7 @@ from .normalise import (
     MONTH_NAMES,
     NUMBER_WORDS,
     STOP_WORDS,
+    TEXT_NOUNS,
     normalise,
     stem,
     without_address,
@@ -698,6 +699,7 @@ def gives_a_count(text: str, question: str) -> bool:
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
+_TEXT_NOUN = "(?:" + "|".join(sorted(n for n in TEXT_NOUNS if n.isascii())) + ")"
 # Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
 # "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился"), a
 # vote or a ratification ("which member voted against"), a founding ("who founded European Sleeper").
@@ -705,8 +707,11 @@ def gives_a_count(text: str, question: str) -> bool:
 # approval ("the documents signed off in 2017").
 # Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
 # out": figures of speech.
+# "Who signed this paper" asks who wrote it; "signed off" approved something.
+_NOT_BYLINE = rf"(?!\s+(?:off\b|this\s*$|(?:this|the)\s+{_TEXT_NOUN}\b))"
+# A birthday summit celebrates an anniversary ("the NATO birthday summit's pledge").
 _ASKED_BIRTH_OR_DEATH = re.compile(
-    r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace|hometown)\b|\bnative\s+(?:city|town|village)\b"
+    r"\bborn\b(?!\s+(?:out|of|from)\b)|\bbirthday\b(?!\s+(?:summit|party|celebrations?))|\b(?:birthplace|hometown)\b|\bnative\s+(?:city|town|village)\b"
     r"|(?<!\w)(?:родом|уроженец|уроженка)(?!\w)"
     r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
     r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)")
@@ -725,7 +730,8 @@ _SUCCESSION = (
                r"|\bpredecessors?\b|(?<!\w)предшественни\w*"),
     re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*|predecessor\w*|preced\w*)\b", re.IGNORECASE))
 _EVENTS = (
-    (re.compile(r"\b(?:did|do|does|has|have|had|will|would)\b(?:\s+[\w'-]+){1,4}?\s+sign\b(?!\s+off)|\bsigned\b(?!\s+off)"
+    (re.compile(rf"\b(?:did|do|does|has|have|had|will|would)\b(?:\s+[\w'-]+){{1,4}}?\s+sign\b{_NOT_BYLINE}"
+                rf"|\bsigned\b{_NOT_BYLINE}"
                 r"|(?<!\w)подписа(?:л|ли|ла|ло|н|на|но|ны)(?!\w)"),
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
     (_ASKED_BIRTH_OR_DEATH,
