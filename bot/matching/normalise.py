@@ -319,6 +319,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
     (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
      r"\1 anniversary \2"),
+    # Admitting or adding new members is an alliance's enlargement ("the main force behind admitting new members").
+    (r"\b(?:admit|admits|admitted|admitting|add|adds|added|adding|taking in|take in|takes in|took in)"
+     r" (?:more |new |further )?members\b(?! of\b)", "enlargement"),  # not "add members of congress to a list"
 ))
 _IDIOM_WORDS = frozenset("""
 blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
@@ -344,6 +347,7 @@ made entered enters enter entering won wins win winning oscillate oscillates osc
 alternates alternated alternating seesawed seesawing swing swings swung swinging contain contains containing
 containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
+admit admits admitted admitting add adds added adding taking take takes took
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
