@@ -1267,3 +1267,15 @@ def test_signing_the_text_and_a_birthday_summit_are_no_signing_or_birth(engine, 
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, (decision.gap, decision.confidence)
     assert not engine.decide("when is hegseth's birthday").answered
+
+
+def test_a_referendum_is_a_vote_the_fact_must_report(engine):
+    # The article reports no referendum: this got Ukraine's membership being ruled out (0.57).
+    assert not engine.decide("did ukraine ever hold a referendum on nato membership").answered
+
+
+def test_hopes_belied_ask_how_they_turned_out(engine):
+    # How the 2017 hopes were belied is told in the passage after them (the constraints that strained ties
+    # further): the reply showed the hopes alone.
+    decision = engine.decide("how were the expectations of trump in 2017 belied?")
+    assert decision.answered and decision.also is not None and decision.also.id == "trump-first-term"

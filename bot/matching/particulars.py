@@ -476,7 +476,8 @@ def asks_for_someone(normalised: str, lang: str) -> bool:
 
 
 # How something turned out (idioms are read first: "pan out" is "turn out", "fizzle out" "failed").
-_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|dashed"
+_OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?:ped|s)?|failed|fail|dashed|confounded"
+                      r"|belied|unfulfilled|came to naught"
                       r"|c[oa]me to nothing|fell (?:through|flat)"
                       r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what (?:came|became) of"
                       r"|what (?:followed|came (?:next|after))"
@@ -736,7 +737,8 @@ _EVENTS = (
      re.compile(r"\bsign(?:ed|s|ing|ature|atures|atory|atories)?\b", re.IGNORECASE)),
     (_ASKED_BIRTH_OR_DEATH,
      re.compile(r"\b(?:born|birth\w*|died|dies|death\w*|killed|fatalit\w*|casualt\w*)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"),
+    (re.compile(r"\b(?:vot(?:e|ed|es|ing)|ratif\w*|referend\w*)\b|(?<!\w)(?:про)?голосова\w*|ратифициров\w*"
+                r"|(?<!\w)референдум\w*"),
      re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot\w*|ratif\w*|referend\w*)\b", re.IGNORECASE)),
     # A treaty or law taking effect: "when did New START enter into force" is not answered by when it expires.
     (re.compile(r"\b(?:enter(?:s|ed|ing)?|come|comes|came|coming|go|goes|went)\s+into\s+(?:force|effect)\b"
