@@ -83,6 +83,8 @@ def second_article():
     # Which line is the busiest: the network fact ranks none (answered at 0.54); the largest operator is ranked.
     ("which of the nightjet lines is the busiest", Kind.ABSTAIN, None),
     ("which operator is the largest in europe", Kind.ANSWER, "nightjet-largest"),
+    # Which came first in time: the ban's fact gives no order (answered at 0.46).
+    ("which domestic routes were banned first in france", Kind.ABSTAIN, None),
 ])
 def test_the_engine_carries_over_to_a_second_article(second_article, question, kind, fact):
     decision = second_article.decide(question)

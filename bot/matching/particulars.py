@@ -645,9 +645,14 @@ def years_looked_back(text: str) -> int | None:
 _NOT_SUPERLATIVE = ("best", "rest", "west", "test", "interest", "request", "protest", "suggest", "harvest", "forest",
                     "honest", "modest", "latest", "contest", "invest", "arrest", "guest", "quest", "manifest", "digest",
                     "chest", "nest", "pest", "vest", "crest", "earnest")
+_SUPERLATIVE = rf"(?!(?:{'|'.join(_NOT_SUPERLATIVE)})\b)[a-z]{{2,}}est"
 _ASKS_THE_FIRST_OF = re.compile(rf"\b(?:which|what) (?:[\w-]+ ){{1,4}}(?:is|was|are|were) (?:the )?"
-                                rf"(?:most \w+|(?!(?:{'|'.join(_NOT_SUPERLATIVE)})\b)\w{{2,}}est)\b")
-# ... which a text answers only where it ranks something: a superlative, "most", "main", "leading".
+                                rf"(?:most \w+|{_SUPERLATIVE})\b"
+                                # ... or first in time: "which flights were cancelled first", "which president
+                                # first asked to join" (not "which documents from Trump's first term").
+                                r"|^(?:which|who)\b(?:\s+[\w'-]+){0,5}?\s+(?:first\s+(?:\w+ed|came|went|began|took"
+                                r"|made|got|fell|left|sought)|(?:\w+ed|came|went|began|took|made|got|fell|left)\s+first)\b")
+# ... which a text answers only where it ranks something: a superlative, "most", "main", "leading", "first".
 _RANKS = re.compile(r"\b(?:\w{2,}est|most|least|best|worst|main|primary|chief|top|leading|foremost|first)\b",
                     re.IGNORECASE)
 
