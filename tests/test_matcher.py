@@ -886,3 +886,14 @@ def test_admitting_new_members_is_enlargement(engine, question):
     # on top); the driver of NATO's expansion answers them.
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == "us-drove-expansion", decision.confidence
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("plumber from tver: what does the paper conclude?", "summary-overview"),
+    ("crane operator from murmansk. did washington really drop ukraine?", "ukraine-abandoned")])
+def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
+    # The town was a name the article never uses: refused at 0.04 and 0.17.
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == fact, decision.confidence
+    # What is named before the stop is asked about when it is no person.
+    assert normalise("sanctions from washington - were there any") == "sanctions from washington were there any"

@@ -49,6 +49,15 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in 
 # "what is russia asking" asks what Russia asks.
 # ... or before it, set off by punctuation: "veterinarian asking: what does it conclude", "nurse here - is it long".
 _ASKER_BEFORE = re.compile(r"^\s*(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)\s*[:,;-]\s*(?=\w)")
+# ... or where they are from, set off by a stop or a colon: "vet from kaliningrad: has europe been left alone",
+# "lift mechanic from norilsk. what is the main point". A person, by the ending or the word ("sanctions from
+# washington - were there any" and "which leader from europe: ..." ask about what they name).
+_QUESTION_OPENING = (r"(?:what|who|whom|whose|which|why|how|when|where|is|are|do|does|did|can|could|was|were|has|have"
+                     r"|will|would")
+_PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|ent|eer|ier|ic)|vet|nurse|guide|cook|chef|clerk|monk"
+           r"|nun|mum|mom|dad|retiree|pensioner|granny|grandma|grandpa|guy|girl|lady|kid|teen|undergrad)")
+_ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING})\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?{_PERSON} from (?:the )?"
+                         rf"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[:.;—–-]\s*(?={_QUESTION_OPENING}|should|so|and|but)\b)")
 _ASKER_AFTER = re.compile(r"\s*[,;:(-]\s*(?:(?:just |only )?(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)"
                           r"|asking (?:as an? [^\W\d_]+(?: [^\W\d_]+)?|for a friend))\W*$")
 
@@ -462,6 +471,8 @@ def normalise(text: str) -> str:
     text = _TLDR.sub("tldr", text)
     if "asking" in text or "here" in text or "speaking" in text:
         text = _ASKER_BEFORE.sub("", _ASKER_AFTER.sub("", text), count=1)
+    if " from " in text:
+        text = _ASKER_FROM.sub("", text, count=1)
     if _THRICE.search(text):
         text = _DRAWN_OUT.sub(r"\1", text)
     words = _UNDERSCORE.sub(" ", _NOT_WORD.sub(" ", text)).split()
