@@ -240,6 +240,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # what they do is the author (not "the expert panel", nor "experts").
     (r"\b(?:the|this|that) (?:analyst|scholar|academic|commentator|researcher|essayist|columnist|pundit"
      r"|expert)\b(?! (?:community|panel|panels|group|groups|circles|opinion|level|consensus)\b)", "the author"),
+    # ... or opening a question, its possessive dropped ("essayist's full name pls"); not "academic sanctions".
+    (r"^(?:analyst|scholar|commentator|researcher|essayist|columnist|pundit)\b(?= \w)", "the author"),
     # "the author of the valdai paper" is the author: the text named once more says nothing new.
     (r"\b(author|writer)s? of (?:the|this|that) (?:\w+ )?(?:paper|article|piece|essay|text|report|study|analysis)\b"
      r"(?! (?:on|about)\b)", r"\1"),  # "the author of the piece on the reset": the text described, read as such
