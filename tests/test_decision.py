@@ -1292,3 +1292,9 @@ def test_a_writer_opening_a_question_is_the_author_and_presiding_over_a_time_is_
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, (decision.gap, decision.confidence)
     assert not engine.decide("who presided over the bucharest summit").answered
+
+
+def test_what_someone_wrote_in_a_memoir_the_article_does_not_cite_is_refused(engine):
+    # The article cites no memoir: this got the Bucharest summit (0.42), Merkel's veto told in the paper's words.
+    decision = engine.decide("что пишет меркель в мемуарах о бухаресте")
+    assert not decision.answered and decision.gap is Gap.EVENT, decision

@@ -781,6 +781,12 @@ _EVENTS = (
     (re.compile(r"\bapologi[sz](?:e|es|ed|ing)\b|\b(?:say|says|said) sorry\b|(?<!\w)(?:извинил|извиня|извинит)\w*"
                 r"|(?<!\w)прощения(?!\w)"),
      re.compile(r"\bapolog\w*|\bsorry\b|\bregrett?\w*|(?<!\w)извин\w*|(?<!\w)прощени\w*", re.IGNORECASE)),
+    # What someone wrote or said elsewhere ("Medvedev's memoir verdict on the reset", "did Trump tweet about it"):
+    # a fact that does not cite the memoir or the tweet does not say what is in it.
+    (re.compile(r"\b(?:memoirs?|autobiograph\w*|diar(?:y|ies)|tweet(?:s|ed|ing)?|blog(?:s|ged| posts?)?|op-?eds?"
+                r"|podcasts?)\b|(?<!\w)(?:мемуар\w*|дневник\w*|твит\w*)"),
+     re.compile(r"\b(?:memoir\w*|autobiograph\w*|diar(?:y|ies)|tweet\w*|blog\w*|op-?eds?|podcast\w*)\b"
+                r"|(?<!\w)(?:мемуар\w*|дневник\w*|твит\w*)", re.IGNORECASE)),
     (re.compile(r"\bresign(?:s|ed|ing|ation)?\b|\bstep(?:s|ped|ping)? down\b|(?<!\w)отставк\w*"),
      re.compile(r"\bresign\w*|\bstep(?:s|ped|ping)? (?:down|aside)\b|(?<!\w)отставк\w*", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of
