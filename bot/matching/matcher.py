@@ -31,11 +31,11 @@ from .commonness import RARE_ZIPF, zipf
 from .lexical import Hit, LexicalIndex, Term, Tuning
 from .model import LogisticModel
 from .normalise import (
+    A_TEXT_NOUN,
     FRAMING_NOUNS,
     INTERJECTIONS,
     MAX_QUESTION_CHARS,
     MONTH_NAMES,
-    TEXT_NOUNS,
     Synonyms,
     content_terms,
     is_cyrillic,
@@ -124,8 +124,7 @@ _QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distan
                "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment|ceiling|cap")
 # The curator's answer names the article itself ("according to the paper"): no paper it speaks of ("which
 # Biden-era papers named Russia a threat" is answered by the documents the answer lists).
-_THE_TEXT_ITSELF = re.compile(rf"\b(?:the|this)\s+(?:{'|'.join(sorted(n for n in TEXT_NOUNS if n.isascii()))})\b",
-                              re.IGNORECASE)
+_THE_TEXT_ITSELF = re.compile(rf"\b(?:the|this)\s+{A_TEXT_NOUN}\b", re.IGNORECASE)
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
            Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
@@ -225,6 +224,8 @@ class Matcher:
                                 else knowledge.article.date.year - back for f in facts]
         # Whether a fact ranks something ("the largest operator"): it may say which one is the busiest.
         self._ranks = [ranks(f"{f.quote} {f.answer}") for f in facts]
+        # What the "which <kind>" check reads: the quote and the answer, less the answer's own name for the text.
+        self._kind_texts = [f"{f.quote} {_THE_TEXT_ITSELF.sub(' ', f.answer)}" for f in facts]
         # A topic asked about by name alone ("ukraine?", "what about trump"): its words -> its facts.
         self._topics = {
             terms: tuple(f for f in map(knowledge.fact, topic.facts) if f) for topic in knowledge.topics
@@ -924,8 +925,8 @@ class Matcher:
         named = [names_an_instance(text, lambda w: not word_terms(w).isdisjoint(kinds),
                                    lambda w: bool(kinds) and kinds[-1] in word_terms(w),
                                    lambda w: bool(word_terms(w)) and word_terms(w).isdisjoint(asked))
-                 for f in shown if (text := f.answer_ru if ev.lang == "ru"
-                                    else f"{f.quote} {_THE_TEXT_ITSELF.sub(' ', f.answer)}")]
+                 for f in shown
+                 if (text := f.answer_ru if ev.lang == "ru" else self._kind_texts[self._index_of[f.id]])]
         # The first of them that speaks of the kind must name one ("he had provided missiles" beside the
         # first term's weapons, which speaks of none, does not say which).
         return next((n for n in named if n is not None), None) is False

@@ -531,6 +531,7 @@ article paper piece essay text report study analysis commentary publication
 работа работы работе работу исследование исследования исследовании публикация публикации публикацию
 материал материала материале
 """.split())
+A_TEXT_NOUN = "(?:" + "|".join(sorted(TEXT_NOUNS)) + ")"  # "paper", "essay", "статья" ...
 FRAMING_NOUNS = TEXT_NOUNS | frozenset("author writer автор автора автору".split())
 OPINION_WORDS = frozenset("""
 think thinks thought say says said argue argues argued believe believes claim claims write writes wrote

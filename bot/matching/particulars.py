@@ -33,12 +33,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .normalise import (
+    A_TEXT_NOUN,
     DETERMINERS,
     FRAMING_NOUNS,
     MONTH_NAMES,
     NUMBER_WORDS,
     STOP_WORDS,
-    TEXT_NOUNS,
     normalise,
     stem,
     without_address,
@@ -58,7 +58,8 @@ _ASKED = re.compile(
 # A comeback dated or placed is a return to power ("Putin's comeback in 2012", "comeback to the Kremlin"); one
 # asked of by a yes or no question is what it led to ("has Trump's comeback opened a chance for talks").
 _ASKED_REPLY = re.compile(
-    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?!(?:the|a|an|has|have|had|did|does|do|is|was|will|would)\s)(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
+    r"(?:\bwhat\s+(?:was|is|were|s)\s+|^)(?:the\s+)?(?!(?:the|a|an|has|have|had|did|does|do|is|was|will|would)\s)"
+    r"(?P<who>[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*)?)\s+"
     r"(?:response|reply|reaction|comeback(?!\s+(?:(?:in|of)\s+)?\d|\s+(?:to|as)\s+(?:the\s+)?(?:power|office|presidency"
     r"|kremlin|white house|president)\b)|retort|rebuttal|answer)s?\b(?!\s+(?:is|was)\b)"
     r"|^(?:and\s+|so\s+)?did\s+(?:the\s+)?(?P<asked>[\w'-]+(?:\s+[\w'-]+)?)\s+"
@@ -645,13 +646,14 @@ def years_looked_back(text: str) -> int | None:
 _NOT_SUPERLATIVE = ("best", "rest", "west", "test", "interest", "request", "protest", "suggest", "harvest", "forest",
                     "honest", "modest", "latest", "contest", "invest", "arrest", "guest", "quest", "manifest", "digest",
                     "chest", "nest", "pest", "vest", "crest", "earnest")
+_DONE = r"(?:\w+ed|came|went|began|took|made|got|fell|left)"  # a verb in the past
 _SUPERLATIVE = rf"(?!(?:{'|'.join(_NOT_SUPERLATIVE)})\b)[a-z]{{2,}}est"
 _ASKS_THE_FIRST_OF = re.compile(rf"\b(?:which|what) (?:[\w-]+ ){{1,4}}(?:is|was|are|were) (?:the )?"
                                 rf"(?:most \w+|{_SUPERLATIVE})\b"
                                 # ... or first in time: "which flights were cancelled first", "which president
                                 # first asked to join" (not "which documents from Trump's first term").
-                                r"|^(?:which|who)\b(?:\s+[\w'-]+){0,5}?\s+(?:first\s+(?:\w+ed|came|went|began|took"
-                                r"|made|got|fell|left|sought)|(?:\w+ed|came|went|began|took|made|got|fell|left)\s+first)\b")
+                                rf"|^(?:which|who)\b(?:\s+[\w'-]+){{0,5}}?\s+"
+                                rf"(?:first\s+(?:{_DONE}|sought)|{_DONE}\s+first)\b")
 # ... which a text answers only where it ranks something: a superlative, "most", "main", "leading", "first".
 _RANKS = re.compile(r"\b(?:\w{2,}est|most|least|best|worst|main|primary|chief|top|leading|foremost|first)\b",
                     re.IGNORECASE)
@@ -705,7 +707,6 @@ def gives_a_count(text: str, question: str) -> bool:
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
-_TEXT_NOUN = "(?:" + "|".join(sorted(n for n in TEXT_NOUNS if n.isascii())) + ")"
 # Events a fact must report, not merely sit next to: a signing ("did Bush sign", "has Trump signed",
 # "who signed", "что подписали"), a birth or a death ("when was Hegseth born", "когда он родился"), a
 # vote or a ratification ("which member voted against"), a founding ("who founded European Sleeper").
@@ -714,13 +715,17 @@ _TEXT_NOUN = "(?:" + "|".join(sorted(n for n in TEXT_NOUNS if n.isascii())) + ")
 # Not "the birth of a new era", "born out of", "the death of the reset", "why did night trains die
 # out": figures of speech.
 # "Who signed this paper" asks who wrote it; "signed off" approved something.
-_NOT_BYLINE = rf"(?!\s+(?:off\b|this\s*$|(?:this|the)\s+{_TEXT_NOUN}\b))"
+_NOT_BYLINE = rf"(?!\s+(?:off\b|this\s*$|(?:this|the)\s+{A_TEXT_NOUN}\b))"
 # A birthday summit celebrates an anniversary ("the NATO birthday summit's pledge").
 _ASKED_BIRTH_OR_DEATH = re.compile(
-    r"\bborn\b(?!\s+(?:out|of|from)\b)|\bbirthday\b(?!\s+(?:summit|party|celebrations?))|\b(?:birthplace|hometown)\b|\bnative\s+(?:city|town|village)\b"
+    r"\bborn\b(?!\s+(?:out|of|from)\b)|\bbirthday\b(?!\s+(?:summit|party|celebrations?))|\b(?:birthplace|hometown)\b"
+    r"|\bnative\s+(?:city|town|village)\b"
     r"|(?<!\w)(?:родом|уроженец|уроженка)(?!\w)"
     r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
     r"|(?<!\w)(?:родил(?:ся|ась|ись)|рождени[яе]|умер(?:ла|ли)?|погиб\w*|смерт[ьи])(?!\w)")
+# What someone wrote or said elsewhere, asked of and cited alike ("Medvedev's memoir verdict on the reset").
+_WRITTEN_ELSEWHERE = re.compile(r"\b(?:memoir\w*|autobiograph\w*|diar(?:y|ies)|tweet\w*|blog\w*|op-?eds?"
+                                r"|podcast\w*)\b|(?<!\w)(?:мемуар\w*|дневник\w*|твит\w*)", re.IGNORECASE)
 # "what did <someone> do", "что <someone> делал": the word after it says before or after what.
 _DID = r"^what\s+(?:did|has|had)\s+(?:[\w'-]+\s+){1,3}?do\s+"
 _DID_RU = r"^(?:а\s+)?что\s+(?:[\w-]+\s+){0,2}?(?:делал|делала|делали)\s+(?:[\w-]+\s+){0,2}?"
@@ -783,10 +788,7 @@ _EVENTS = (
      re.compile(r"\bapolog\w*|\bsorry\b|\bregrett?\w*|(?<!\w)извин\w*|(?<!\w)прощени\w*", re.IGNORECASE)),
     # What someone wrote or said elsewhere ("Medvedev's memoir verdict on the reset", "did Trump tweet about it"):
     # a fact that does not cite the memoir or the tweet does not say what is in it.
-    (re.compile(r"\b(?:memoirs?|autobiograph\w*|diar(?:y|ies)|tweet(?:s|ed|ing)?|blog(?:s|ged| posts?)?|op-?eds?"
-                r"|podcasts?)\b|(?<!\w)(?:мемуар\w*|дневник\w*|твит\w*)"),
-     re.compile(r"\b(?:memoir\w*|autobiograph\w*|diar(?:y|ies)|tweet\w*|blog\w*|op-?eds?|podcast\w*)\b"
-                r"|(?<!\w)(?:мемуар\w*|дневник\w*|твит\w*)", re.IGNORECASE)),
+    (_WRITTEN_ELSEWHERE, _WRITTEN_ELSEWHERE),
     (re.compile(r"\bresign(?:s|ed|ing|ation)?\b|\bstep(?:s|ped|ping)? down\b|(?<!\w)отставк\w*"),
      re.compile(r"\bresign\w*|\bstep(?:s|ped|ping)? (?:down|aside)\b|(?<!\w)отставк\w*", re.IGNORECASE)),
     # What someone did before or after something ("what did Hegseth do before he became Secretary of

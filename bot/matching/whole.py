@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .normalise import DETERMINERS, FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
+from .normalise import A_TEXT_NOUN, DETERMINERS, FRAMING_NOUNS, OPINION_WORDS, TEXT_NOUNS
 
 ABOUT = re.compile(r"\b(about|о|об|обо|про)\b")  # "what about X", "tell me about X", "что о X"
-_A_TEXT_NOUN = "(?:" + "|".join(sorted(TEXT_NOUNS)) + ")"  # "paper", "essay", "статья" ...
 
 # In a question of filler words only that asks what something is about, "this" or "it" can only be
 # the article ("what is this about").
@@ -74,7 +73,7 @@ eli5 explain simplify version conclusion conclusions conclude concludes nutshell
 """.split())
 # "boil it down", "sum it up", "the short of it": asking for the summary in a phrase whose one content
 # word means little alone.
-_SUMMARY_PHRASE = re.compile(rf"\b(?:(?:boil|sum) (?:it |this |(?:the |this |that )?{_A_TEXT_NOUN} )?(?:down|up)"
+_SUMMARY_PHRASE = re.compile(rf"\b(?:(?:boil|sum) (?:it |this |(?:the |this |that )?{A_TEXT_NOUN} )?(?:down|up)"
                              r"|(?:the )?short of it)\b")  # "sum the paper up"
 _BRIEFLY_ALONE = frozenset("кратко вкратце коротко briefly".split())  # filler words to matching
 # "о чём тут пишут", "what does it say about": what is written, asked of nothing else, is what the text is about.
@@ -160,7 +159,7 @@ _NAMING = _TITLE | _PUBLISHING
 
 
 # "the piece on US-Russia relations", "the paper about the new reset": the text, described by its subject.
-_DESCRIBED = re.compile(rf"\b{_A_TEXT_NOUN}\s+(?:on|about|о|об|обо|про)\b")
+_DESCRIBED = re.compile(rf"\b{A_TEXT_NOUN}\s+(?:on|about|о|об|обо|про)\b")
 _DEMONSTRATIVES = frozenset("this that эта этот эту этой этого".split())
 
 
