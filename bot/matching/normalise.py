@@ -327,9 +327,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"|piece|text|analysis) (?:based|built|rest|hinge|turn|stand) on\b", r"what is the main \1 of the \2"),
     (r"\b(claim|argument|idea|point|premise) (?:that )?(?:the |this |its )?(?:whole )?(essay|paper|article|piece|text"
      r"|analysis) (?:rests|hinges|is based|is built|turns|stands) on\b", r"main \1 of the \2"),
-    # An institution's "75th birthday" meeting is its anniversary one (a person's birthday is left alone).
-    (r"\b(\d+(?:st|nd|rd|th)) birthday (summit|meeting|gathering|conference|session|celebration)",
-     r"\1 anniversary \2"),
+    # An institution's ("75th") birthday meeting is its anniversary one (a person's birthday is left alone).
+    (r"\b((?:\d+(?:st|nd|rd|th) )?)birthday (summit|meeting|gathering|conference|session|celebration)",
+     r"\1anniversary \2"),
     # Admitting or adding new members is an alliance's enlargement ("the main force behind admitting new members").
     (r"\b(?:admit|admits|admitted|admitting|add|adds|added|adding|taking in|take in|takes in|took in)"
      r" (?:more |new |further )?members\b(?! of\b)", "enlargement"),  # not "add members of congress to a list"

@@ -716,9 +716,8 @@ def gives_a_count(text: str, question: str) -> bool:
 # out": figures of speech.
 # "Who signed this paper" asks who wrote it; "signed off" approved something.
 _NOT_BYLINE = rf"(?!\s+(?:off\b|this\s*$|(?:this|the)\s+{A_TEXT_NOUN}\b))"
-# A birthday summit celebrates an anniversary ("the NATO birthday summit's pledge").
 _ASKED_BIRTH_OR_DEATH = re.compile(
-    r"\bborn\b(?!\s+(?:out|of|from)\b)|\bbirthday\b(?!\s+(?:summit|party|celebrations?))|\b(?:birthplace|hometown)\b"
+    r"\bborn\b(?!\s+(?:out|of|from)\b)|\b(?:birthday|birthplace|hometown)\b"
     r"|\bnative\s+(?:city|town|village)\b"
     r"|(?<!\w)(?:родом|уроженец|уроженка)(?!\w)"
     r"|(?:\bdied|\bdid\b(?:\s+[\w'-]+){1,3}?\s+die)\b(?!\s+(?:out|down|off|away))"
