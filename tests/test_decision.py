@@ -1250,6 +1250,14 @@ def test_where_someone_comes_from_is_a_birth_the_article_does_not_report(engine)
      "which options did merkel propose at bucharest?"),
     ("which outcome of the iraq war does the author describe for us-russian relations?", "iraq-war-2003",
      "which options did merkel propose at bucharest?"),
+    # So is a principle ("value-based diplomacy, a traditional pillar"); a word is named by quoting it ("an
+    # 'outcast'"), an event by its date ("the September 11 terrorist attacks"): all three were refused (0.65-0.98).
+    ("which principle of american liberal diplomacy has trump largely set aside?", "value-diplomacy-dropped",
+     "which principle did putin invoke in his munich speech?"),
+    ("which word does the paper say the west has branded russia with?", "russia-outcast",
+     "which word did merkel use about ukraine at bucharest"),
+    ("which event in 2001 let relations warm so quickly?", "post-9-11",
+     "which event in 2002 did putin attend in texas?"),
     # Who signed the essay wrote it; a birthday summit marks an anniversary: both were refused for want of a
     # signing or a birth (0.89, 0.87), while a birthday itself still is.
     ("which scholar signed this essay?", "author", "when is hegseth's birthday"),

@@ -254,6 +254,7 @@ class Matcher:
         self._setting = frozenset(t for t, count in named.items() if count >= SETTING_SHARE * len(facts))
         # Facts that are nothing but names (a byline, an affiliation, a date): they say who or what, no more.
         quoted = [set(content_terms(normalise(f.quote), self.lexical.synonyms)) for f in facts]
+        self._quotes_words = [bool(_QUOTED_WORDS.search(f"{f.quote} {f.answer}")) for f in facts]
         self._names_only = [len(terms & names) >= NAMES_ONLY_SHARE * len(terms) > 0
                             for terms, names in zip(quoted, self._fact_names, strict=True)]
         # Who each fact reports speaking: the words of its sentences that say someone said something,
@@ -895,6 +896,9 @@ class Matcher:
             return False
         asked = self._with_countries({t.term for t in ev.terms})
         top = shown[0]
+        # A word or a label is named by quoting it ("which word casts Russia out": "an 'outcast'").
+        if terms & _WORDING_KINDS and self._quotes_words[self._index_of[top.id]]:
+            return False
         if self._names_the_options(ev.normalised, top):
             return False
         i = self._index_of[top.id]
@@ -908,7 +912,7 @@ class Matcher:
             setting |= self._country_terms
         # A year or a count is no instance of a kind either ("what presents did Putin give Bush", of the
         # inaugurations "in 2000"), unless it is a kind of time or number ("which year").
-        numbers_new = bool(numbers - asked) and bool(terms & _NUMBERED_KINDS)
+        numbers_new = bool(numbers - asked) and bool(terms & (_NUMBERED_KINDS | _DATED_KINDS))
         names_nothing_new = not numbers_new and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
@@ -1062,13 +1066,20 @@ _PLACE_KINDS = frozenset("countri nation state power capit govern side place reg
 # "in which city", "what russian town": a kind of place within a country.
 _SETTLEMENT_ASKED = re.compile(r"\b(?:which|what) (?:[\w'-]+ )?(city|cities|towns?|villages?|ports?)\b")
 # Kinds whose instances a fact describes rather than names ("which arrangement did Bush announce": "a new strategic
-# partnership"; "what two options does the paper see"): stems. Not steps or measures, which a fact on another
-# period describes as well.
-_DESCRIBED_KINDS = frozenset("arrang consequ option outcom effect result lesson".split())
+# partnership"; "what two options does the paper see"; "which principle": "value-based diplomacy, a traditional
+# pillar"): stems. Not steps or measures, which a fact on another period describes as well.
+_DESCRIBED_KINDS = frozenset("arrang consequ option outcom effect result lesson principl concept idea notion doctrin"
+                             .split())
+# Kinds of wording, which a fact names by quoting it: stems, English and Russian.
+_WORDING_KINDS = frozenset("word term label phrase express nicknam epithet adject descript slogan metaphor name "
+                           "слов термин ярлык выражен формулировк эпитет".split())
+_QUOTED_WORDS = re.compile(r"[“\"«][^”\"»]{1,40}[”\"»]")  # a few words in quotation marks
 _GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
 # ... and of which a year or a count may be.
 _NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
                             .split())
+# ... or which a date names ("which event in 2001": "the September 11 terrorist attacks").
+_DATED_KINDS = frozenset("event incid episod occurr happen".split())
 # Latin letters with diacritics too: "Müllerson", "Zürich", "Šefčovič".
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)\b")
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
