@@ -33,11 +33,11 @@ _THRICE = re.compile(r"(.)\1\1")  # any character three times: a quick test, 5x 
 # How briefly to answer is not what to answer about ("what is it about, in short"); "short" alone
 # stays a word ("short-lived").
 _BRIEFLY = frozenset("""
-short brief nutshell words sentence sentences line lines terms english language словах слов чертах предложении
+short brief nutshell word words sentence sentences line lines terms english language словах слов чертах предложении
 словами языком
 """.split())
-_IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in a few words|in (?:one|two|three|a few) (?:sentences?"
-                       r"|lines?)|в двух словах|в паре слов|в общих чертах|в одном предложении"
+_IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in (?:one|two|three|a few) (?:sentences?|lines?|words?)"
+                       r"|в двух словах|в паре слов|в общих чертах|в одном предложении"
                        # ... or plainly: "in plain words", "in layman's terms", "простыми словами"
                        r"|in (?:plain|simple|everyday|layman|laymans|lay) (?:words|terms|english|language)"
                        r"|(?:простыми|понятными|своими) словами|(?:простым|понятным|человеческим) языком"
