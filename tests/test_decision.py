@@ -1234,6 +1234,14 @@ def test_a_quantity_named_first_needs_a_fact_that_gives_a_number(engine):
     assert not decision.answered and decision.gap is Gap.HOW_MANY, decision
 
 
+@pytest.mark.parametrize("question", ["how popular was trump among russians in 2017?",
+                                      "what was the popularity of the reset among americans"])
+def test_how_popular_someone_was_asks_a_measure_the_article_does_not_give(engine, question):
+    # Popularity is a rating: these got the hopes placed in Trump (0.74) and the reset (0.50).
+    decision = engine.decide(question)
+    assert not decision.answered and decision.gap is Gap.HOW_MANY, decision
+
+
 def test_where_someone_comes_from_is_a_birth_the_article_does_not_report(engine):
     # "откуда родом" (where is he from by birth) got his university in Shanghai (0.70).
     decision = engine.decide("откуда родом профессор чжао")

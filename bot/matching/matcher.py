@@ -121,7 +121,7 @@ NAME_TYPO_CUTOFF = 75.0  # a written name this close to one of the base's names 
 
 # Quantities asked for by name ("what was Obama's approval rating", "what top speed does it reach").
 _QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distance|age|percentage|amount|total|toll"
-               "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment|ceiling|cap")
+               "|speed|weight|height|capacity|rating|turnout|rate|gdp|inflation|unemployment|ceiling|cap|popularity")
 # The curator's answer names the article itself ("according to the paper"): no paper it speaks of ("which
 # Biden-era papers named Russia a threat" is answered by the documents the answer lists).
 _THE_TEXT_ITSELF = re.compile(rf"\b(?:the|this)\s+{A_TEXT_NOUN}\b", re.IGNORECASE)
@@ -143,7 +143,7 @@ _GAPS = (
     # A quantity asked by name ("what is ÖBB's annual profit", "how large is the budget", "what does a
     # ticket cost") is a number too. Not "how high are the stakes", "how big a deal", "the value of arms
     # control": words of importance too.
-    (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly)"
+    (re.compile(r"^(what (percentage|share|proportion)|how (large|tall|old|expensive|costly|popular)"
                 # ... or named first: "length of the Oval Office row in minutes?", "cost of the Iraq war" (not
                 # "size of the rift": how deep)
                 rf"|(the )?(exact |total )?(?!size )({_QUANTITIES}|cost|number|duration) of"
