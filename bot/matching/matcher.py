@@ -295,6 +295,7 @@ class Matcher:
                            for t in self._word_terms(demonym)}
         self._country_terms = frozenset().union(*self._countries.values())
         self._continent_terms = frozenset(t for place in CONTINENTS for t in self._word_terms(place))
+        self._place_names = self._fact_name_terms | self._country_terms  # names a question may place things at
         self._person_kinds = frozenset(t for word in PERSONS for t in self._word_terms(word))
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
@@ -555,6 +556,7 @@ class Matcher:
         refused = (reading is not None or self._decisive(ev, missing) or self._listed_unanswered(ev)
                    or particular or self._about_something_else(elsewhere, top)
                    or (asks_for_writings(ev.normalised) and self._names_only[self._index_of[top.id]])
+                   or self._placed_elsewhere(ev, top)
                    or self._another_time(ev, shown_facts))
         missing = missing or (() if particular else elsewhere)  # what a refusal names
         if shown < self.model.threshold or refused:
@@ -944,6 +946,14 @@ class Matcher:
         return self._names_nothing_new(self._place_runs[self._index_of[fact.id]],
                                        asked | self._country_terms | self._continent_terms)
 
+    def _placed_elsewhere(self, ev: Evidence, fact: Fact) -> bool:
+        """Verification: a fact of names alone (a byline, an affiliation) places no one in a place it does
+        not name: "did Zhao Huasheng ever teach in Moscow" is not answered by his university in Shanghai."""
+        if ev.lang != "en" or not self._names_only[self._index_of[fact.id]]:
+            return False
+        return any((terms := self._word_terms(place)) and terms <= self._place_names and not self._writes(fact, place)
+                   for place in _PLACE_ASKED.findall(ev.normalised))
+
     def _names_the_options(self, normalised: str, fact: Fact) -> bool:
         """Whether the question offers a choice between things the fact both names ("which side,
         America or Europe, pushed harder": the fact names the two, and says which)."""
@@ -1063,6 +1073,7 @@ class Matcher:
 _OPTIONS = re.compile(r"\b([\w'-]+) or (?:the )?([\w'-]+)\b")  # "america or europe", "us or the eu"
 # Kinds of which a setting name may be the one asked for.
 _PLACE_KINDS = frozenset("countri nation state power capit govern side place region".split())  # stems
+_PLACE_ASKED = re.compile(r"\b(?:in|at|from) ([a-z][\w'-]*)")  # "did he teach in moscow"
 # "in which city", "what russian town": a kind of place within a country.
 _SETTLEMENT_ASKED = re.compile(r"\b(?:which|what) (?:[\w'-]+ )?(city|cities|towns?|villages?|ports?)\b")
 # Kinds whose instances a fact describes rather than names ("which arrangement did Bush announce": "a new strategic
