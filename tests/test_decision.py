@@ -1250,6 +1250,12 @@ def test_a_byline_places_no_one_in_a_city_it_does_not_name(engine, lexical_engin
     assert engine.decide("does zhao huasheng work in shanghai").answered
 
 
+def test_what_set_in_after_something_is_the_passage_after_it(engine):
+    # The partnership of 1993 alone was shown; what set in after it is the next passage (the "cold peace").
+    decision = engine.decide("the 1993 strategic partnership: what set in afterwards")
+    assert decision.answered and decision.also is not None and decision.also.id == "cold-peace"
+
+
 def test_where_someone_comes_from_is_a_birth_the_article_does_not_report(engine):
     # "откуда родом" (where is he from by birth) got his university in Shanghai (0.70).
     decision = engine.decide("откуда родом профессор чжао")
