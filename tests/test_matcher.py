@@ -890,13 +890,24 @@ def test_admitting_new_members_is_enlargement(engine, question):
 
 @pytest.mark.parametrize(("question", "fact"), [
     ("plumber from tver: what does the paper conclude?", "summary-overview"),
-    ("crane operator from murmansk. did washington really drop ukraine?", "ukraine-abandoned")])
+    ("crane operator from murmansk. did washington really drop ukraine?", "ukraine-abandoned"),
+    # ... or where they work, before a comma: refused at 0.01 and 0.08.
+    ("barge skipper on the volga, did washington really drop ukraine?", "ukraine-abandoned"),
+    ("welder in magnitogorsk, what does the paper conclude?", "summary-overview")])
 def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
     # The town was a name the article never uses: refused at 0.04 and 0.17.
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == fact, decision.confidence
-    # What is named before the stop is asked about when it is no person.
+    # What is named before the stop is asked about when it is no person, or an office.
     assert normalise("sanctions from washington - were there any") == "sanctions from washington were there any"
+    assert normalise("the ambassador in moscow, who was it") == "the ambassador in moscow who was it"
+    assert normalise("us envoy in kyiv: what did he do") == "us envoy in kyiv what did he do"
+
+
+def test_the_headline_claim_is_the_main_one(engine):
+    # "headline" made it the title (0.78); the title alone is still the headline.
+    assert engine.decide("what's the headline point of the essay").best.fact.id == "thesis"
+    assert engine.decide("what's the headline").best.fact.id == "title"
 
 
 @pytest.mark.parametrize("question", ["the obama years in two words", "the reset in one word"])

@@ -49,15 +49,21 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in (?:one|two|thre
 # "what is russia asking" asks what Russia asks.
 # ... or before it, set off by punctuation: "veterinarian asking: what does it conclude", "nurse here - is it long".
 _ASKER_BEFORE = re.compile(r"^\s*(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)\s*[:,;-]\s*(?=\w)")
-# ... or where they are from, set off by a stop or a colon: "vet from kaliningrad: has europe been left alone",
-# "lift mechanic from norilsk. what is the main point". A person, by the ending or the word ("sanctions from
-# washington - were there any" and "which leader from europe: ..." ask about what they name).
+# ... or where they are from or work, set off by a stop, a colon or a comma: "vet from kaliningrad: has europe been
+# left alone", "lift mechanic from norilsk. what is the main point", "ferry captain on baikal, what is the claim". A
+# person, by the ending or the word ("sanctions from washington - were there any" and "which leader from europe: ..."
+# ask about what they name).
 _QUESTION_OPENING = (r"(?:what|who|whom|whose|which|why|how|when|where|is|are|do|does|did|can|could|was|were|has|have"
                      r"|will|would")
 _PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|ent|eer|ier|ic)|vet|nurse|guide|cook|chef|clerk|monk"
-           r"|nun|mum|mom|dad|retiree|pensioner|granny|grandma|grandpa|guy|girl|lady|kid|teen|undergrad)")
-_ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING})\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?{_PERSON} from (?:the )?"
-                         rf"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[:.;—–-]\s*(?={_QUESTION_OPENING}|should|so|and|but)\b)")
+           r"|nun|mum|mom|dad|retiree|pensioner|granny|grandma|grandpa|guy|girl|lady|kid|teen|undergrad|captain|pilot"
+           r"|skipper)")
+# Not an office, which is asked about: "the ambassador in moscow, who was it", "us envoy in kyiv: what did he do".
+_OFFICE = (r"(?:ambassador|envoy|president|minister|secretary|chancellor|leader|senator|lawmaker|commander|officer"
+           r"|diplomat|negotiator|spokesman|ruler|premier|governor|mayor|official)s?")
+_ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING}|the)\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?(?!{_OFFICE}\b)"
+                         rf"{_PERSON} (?:from|on|in|at|near) (?:the |lake )?[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[,:.;—–-]\s*"
+                         rf"(?={_QUESTION_OPENING}|should|so|and|but)\b)")
 _ASKER_AFTER = re.compile(r"\s*[,;:(-]\s*(?:(?:just |only )?(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)"
                           r"|asking (?:as an? [^\W\d_]+(?: [^\W\d_]+)?|for a friend))\W*$")
 
@@ -177,6 +183,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:see|sees|saw|seen|seeing) ((?:\w+ ){1,5}?)coming\b(?! (?:down|up|back|home|to|from|in|out|over|along))",
      r"get warning of \1"),
     (r"\b(?:lovefest|love fest)\b|\blove ins?$", "honeymoon"),  # "the yeltsin-clinton love-in"
+    # "the headline claim" is the main one ("what's the headline" asks the title).
+    (r"\bheadline (claim|argument|point|message|takeaway|finding|idea|thesis)(s?)\b", r"main \1\2"),
     (r"\bboom and bust\b", "ups and downs"),
     (r"\b(?:on ice|on hold|on the back burner|(?:hit|hits|hitting) a (?:wall|dead end)"
      r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
@@ -358,7 +366,7 @@ made entered enters enter entering won wins win winning oscillate oscillates osc
 alternates alternated alternating seesawed seesawing swing swings swung swinging contain contains containing
 containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
-admit admits admitted admitting add adds added adding taking take takes took
+admit admits admitted admitting add adds added adding taking take takes took headline
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
@@ -473,7 +481,7 @@ def normalise(text: str) -> str:
     text = _TLDR.sub("tldr", text)
     if "asking" in text or "here" in text or "speaking" in text:
         text = _ASKER_BEFORE.sub("", _ASKER_AFTER.sub("", text), count=1)
-    if " from " in text:
+    if " from " in text or " on " in text or " in " in text or " at " in text or " near " in text:
         text = _ASKER_FROM.sub("", text, count=1)
     if _THRICE.search(text):
         text = _DRAWN_OUT.sub(r"\1", text)
