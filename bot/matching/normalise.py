@@ -61,9 +61,11 @@ _PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|ent|eer|ier|ic)|vet|
 # Not an office, which is asked about: "the ambassador in moscow, who was it", "us envoy in kyiv: what did he do".
 _OFFICE = (r"(?:ambassador|envoy|president|minister|secretary|chancellor|leader|senator|lawmaker|commander|officer"
            r"|diplomat|negotiator|spokesman|ruler|premier|governor|mayor|official)s?")
+_WHERE = r" (?:from|on|in|at|near) "
 _ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING}|the)\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?(?!{_OFFICE}\b)"
-                         rf"{_PERSON} (?:from|on|in|at|near) (?:the |lake )?[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[,:.;—–-]\s*"
+                         rf"{_PERSON}{_WHERE}(?:the |lake )?[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[,:.;—–-]\s*"
                          rf"(?={_QUESTION_OPENING}|should|so|and|but)\b)")
+_SAYS_WHERE = re.compile(_WHERE)
 _ASKER_AFTER = re.compile(r"\s*[,;:(-]\s*(?:(?:just |only )?(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)"
                           r"|asking (?:as an? [^\W\d_]+(?: [^\W\d_]+)?|for a friend))\W*$")
 
@@ -481,7 +483,7 @@ def normalise(text: str) -> str:
     text = _TLDR.sub("tldr", text)
     if "asking" in text or "here" in text or "speaking" in text:
         text = _ASKER_BEFORE.sub("", _ASKER_AFTER.sub("", text), count=1)
-    if " from " in text or " on " in text or " in " in text or " at " in text or " near " in text:
+    if _SAYS_WHERE.search(text):  # a quick test before the long pattern
         text = _ASKER_FROM.sub("", text, count=1)
     if _THRICE.search(text):
         text = _DRAWN_OUT.sub(r"\1", text)
