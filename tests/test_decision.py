@@ -1251,6 +1251,16 @@ def test_a_byline_places_no_one_in_a_city_it_does_not_name(engine, lexical_engin
     assert engine.decide("does zhao huasheng work in shanghai").answered
 
 
+@pytest.mark.parametrize(("question", "after"), [
+    ("trump as moscow's friend in 2017 - was that just a myth?", "trump-first-term"),
+    ("the bush-putin partnership of 2002, was it all hype", "iraq-war-2003")])
+def test_whether_something_was_a_myth_is_how_it_turned_out(engine, question, after):
+    # The hopes alone were shown (the Bush visit with the inaugurations before it): whether they were a myth is
+    # told in the passage after them.
+    decision = engine.decide(question)
+    assert decision.answered and decision.also is not None and decision.also.id == after
+
+
 def test_what_set_in_after_something_is_the_passage_after_it(engine):
     # The partnership of 1993 alone was shown; what set in after it is the next passage (the "cold peace").
     decision = engine.decide("the 1993 strategic partnership: what set in afterwards")

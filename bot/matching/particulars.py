@@ -482,6 +482,7 @@ _OUTCOME = re.compile(r"\b(?:turn(?:ed|s)? out|went wrong|go(?:es)? wrong|flop(?
                       r"|c[oa]me to nothing|fell (?:through|flat)"
                       r"|what happened (?:next|then|after)|how did (?:it|that|this) end|what (?:came|became) of"
                       r"|what (?:followed|came (?:next|after)|(?:then )?set in(?! motion))"
+                      r"|(?:was|is) (?:that|it|this) (?:just |all )?(?:a myth|hype)"
                       r"|what (?:was|were) the (?:outcome|result|upshot)s? of"
                       # "X was supposed to be friendly, what (actually) happened": asked after what was expected.
                       r"|(?<=\w )what (?:actually |really )?happened$"
