@@ -893,7 +893,9 @@ def test_admitting_new_members_is_enlargement(engine, question):
     ("crane operator from murmansk. did washington really drop ukraine?", "ukraine-abandoned"),
     # ... or where they work, before a comma: refused at 0.01 and 0.08.
     ("barge skipper on the volga, did washington really drop ukraine?", "ukraine-abandoned"),
-    ("welder in magnitogorsk, what does the paper conclude?", "summary-overview")])
+    ("welder in magnitogorsk, what does the paper conclude?", "summary-overview"),
+    # ... or where they are, then "here": the road's number was a number the article never gives (refused at 0.00).
+    ("driver on the r-256 here, what's the central point?", "thesis")])
 def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
     # The town was a name the article never uses: refused at 0.04 and 0.17.
     decision = engine.decide(question)

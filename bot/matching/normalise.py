@@ -48,7 +48,10 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in (?:one|two|thre
 # "what's the gist (nurse here)", "is nato expanding - asking for a friend". Read with its punctuation:
 # "what is russia asking" asks what Russia asks.
 # ... or before it, set off by punctuation: "veterinarian asking: what does it conclude", "nurse here - is it long".
-_ASKER_BEFORE = re.compile(r"^\s*(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)\s*[:,;-]\s*(?=\w)")
+# ... and where they are: "trucker on the m-4 here, what's the takeaway".
+_WHERE = r" (?:from|on|in|at|near) "
+_ASKER_BEFORE = re.compile(rf"^\s*(?:an? )?[^\W\d_]+(?: [^\W\d_]+)?(?:{_WHERE}(?:the )?[\w-]+(?: [\w-]+)?)?"
+                           r" (?:asking|here|speaking)\s*[:,;-]\s*(?=\w)")
 # ... or where they are from or work, set off by a stop, a colon or a comma: "vet from kaliningrad: has europe been
 # left alone", "lift mechanic from norilsk. what is the main point", "ferry captain on baikal, what is the claim". A
 # person, by the ending or the word ("sanctions from washington - were there any" and "which leader from europe: ..."
@@ -61,7 +64,6 @@ _PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|ent|eer|ier|ic)|vet|
 # Not an office, which is asked about: "the ambassador in moscow, who was it", "us envoy in kyiv: what did he do".
 _OFFICE = (r"(?:ambassador|envoy|president|minister|secretary|chancellor|leader|senator|lawmaker|commander|officer"
            r"|diplomat|negotiator|spokesman|ruler|premier|governor|mayor|official)s?")
-_WHERE = r" (?:from|on|in|at|near) "
 _ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING}|the)\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?(?!{_OFFICE}\b)"
                          rf"{_PERSON}{_WHERE}(?:the |lake )?[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[,:.;—–-]\s*"
                          rf"(?={_QUESTION_OPENING}|should|so|and|but)\b)")
