@@ -915,8 +915,9 @@ class Matcher:
         if terms & self._person_kinds:
             setting |= self._country_terms
         # A year or a count is no instance of a kind either ("what presents did Putin give Bush", of the
-        # inaugurations "in 2000"), unless it is a kind of time or number ("which year").
-        numbers_new = bool(numbers - asked) and bool(terms & (_NUMBERED_KINDS | _DATED_KINDS))
+        # inaugurations "in 2000"), unless it is a kind of time or number ("which year") or an event, which a date
+        # names.
+        numbers_new = bool(numbers - asked) and bool(terms & _NUMBERED_KINDS)
         names_nothing_new = not numbers_new and self._names_nothing_new(self._name_runs[i], asked | setting)
         if terms and names_nothing_new and not any(self.lexical.fact_has(top, t) for t in terms):
             return True
@@ -1088,11 +1089,10 @@ _WORDING_KINDS = frozenset("word term label phrase express nicknam epithet adjec
                            "слов термин ярлык выражен формулировк эпитет".split())
 _QUOTED_WORDS = re.compile(r"[“\"«][^”\"»]{1,40}[”\"»]")  # a few words in quotation marks
 _GENERIC_ROLES = frozenset("leader head chief boss".split())  # stems of offices any office is
-# ... and of which a year or a count may be.
+# ... and of which a year or a count may be; or which a date names ("which event in 2001": "the September 11
+# terrorist attacks").
 _NUMBERED_KINDS = frozenset("year decad date month time period number figur amount sum count total percent percentag"
-                            .split())
-# ... or which a date names ("which event in 2001": "the September 11 terrorist attacks").
-_DATED_KINDS = frozenset("event incid episod occurr happen".split())
+                            " event incid episod occurr happen".split())
 # Latin letters with diacritics too: "Müllerson", "Zürich", "Šefčovič".
 _LATIN_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)\b")
 # A plural noun, in English or Russian ("experts", "эксперты", "критики"): a group, not someone named.
