@@ -895,7 +895,10 @@ def test_admitting_new_members_is_enlargement(engine, question):
     ("barge skipper on the volga, did washington really drop ukraine?", "ukraine-abandoned"),
     ("welder in magnitogorsk, what does the paper conclude?", "summary-overview"),
     # ... or where they are, then "here": the road's number was a number the article never gives (refused at 0.00).
-    ("driver on the r-256 here, what's the central point?", "thesis")])
+    ("driver on the r-256 here, what's the central point?", "thesis"),
+    # ... or where they work and where that is, or go on with "this" or "that": refused at 0.01 and 0.06.
+    ("fisherman on a seiner off sakhalin - what is this paper about in a nutshell", "thesis"),
+    ("geologist in yakutsk - that 'outcast' label for russia, who uses it", "russia-outcast")])
 def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
     # The town was a name the article never uses: refused at 0.04 and 0.17.
     decision = engine.decide(question)
@@ -904,6 +907,9 @@ def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question
     assert normalise("sanctions from washington - were there any") == "sanctions from washington were there any"
     assert normalise("the ambassador in moscow, who was it") == "the ambassador in moscow who was it"
     assert normalise("us envoy in kyiv: what did he do") == "us envoy in kyiv what did he do"
+    # A word ending like a person's may name a thing: "-ment" does not.
+    assert normalise("the settlement in paris - that came when") == "the settlement in paris that came when"
+    assert normalise("agreement in minsk - that failed why") == "agreement in minsk that failed why"
 
 
 def test_the_headline_claim_is_the_main_one(engine):

@@ -49,24 +49,25 @@ _IN_SHORT = re.compile(r"\b(?:in short|in brief|in a nutshell|in (?:one|two|thre
 # "what is russia asking" asks what Russia asks.
 # ... or before it, set off by punctuation: "veterinarian asking: what does it conclude", "nurse here - is it long".
 # ... and where they are: "trucker on the m-4 here, what's the takeaway".
-_WHERE = r" (?:from|on|in|at|near) "
+_WHERE = r" (?:from|on|in|at|near|off) "
 _ASKER_BEFORE = re.compile(rf"^\s*(?:an? )?[^\W\d_]+(?: [^\W\d_]+)?(?:{_WHERE}(?:the )?[\w-]+(?: [\w-]+)?)?"
                            r" (?:asking|here|speaking)\s*[:,;-]\s*(?=\w)")
 # ... or where they are from or work, set off by a stop, a colon or a comma: "vet from kaliningrad: has europe been
 # left alone", "lift mechanic from norilsk. what is the main point", "ferry captain on baikal, what is the claim". A
 # person, by the ending or the word ("sanctions from washington - were there any" and "which leader from europe: ..."
-# ask about what they name).
+# ask about what they name; "-ment" names a thing: "agreement in minsk - that failed why"). Where may take two steps,
+# and the question may go on with "this" or "that": "cook on a trawler off kamchatka - that 'outcast' tag, ...".
 _QUESTION_OPENING = (r"(?:what|who|whom|whose|which|why|how|when|where|is|are|do|does|did|can|could|was|were|has|have"
                      r"|will|would")
-_PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|ent|eer|ier|ic)|vet|nurse|guide|cook|chef|clerk|monk"
+_PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|(?<!m)ent|eer|ier|ic)|vet|nurse|guide|cook|chef|clerk|monk"
            r"|nun|mum|mom|dad|retiree|pensioner|granny|grandma|grandpa|guy|girl|lady|kid|teen|undergrad|captain|pilot"
            r"|skipper)")
 # Not an office, which is asked about: "the ambassador in moscow, who was it", "us envoy in kyiv: what did he do".
 _OFFICE = (r"(?:ambassador|envoy|president|minister|secretary|chancellor|leader|senator|lawmaker|commander|officer"
            r"|diplomat|negotiator|spokesman|ruler|premier|governor|mayor|official)s?")
 _ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING}|the)\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?(?!{_OFFICE}\b)"
-                         rf"{_PERSON}{_WHERE}(?:the |lake )?[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[,:.;—–-]\s*"
-                         rf"(?={_QUESTION_OPENING}|should|so|and|but)\b)")
+                         rf"{_PERSON}(?:{_WHERE}(?:the |lake |an? )?[^\W\d_]+(?:[ -][^\W\d_]+)?){{1,2}}\s*[,:.;—–-]\s*"
+                         rf"(?={_QUESTION_OPENING}|should|so|and|but|that|this)\b)")
 _SAYS_WHERE = re.compile(_WHERE)
 _ASKER_AFTER = re.compile(r"\s*[,;:(-]\s*(?:(?:just |only )?(?:an? )?[^\W\d_]+(?: [^\W\d_]+)? (?:asking|here|speaking)"
                           r"|asking (?:as an? [^\W\d_]+(?: [^\W\d_]+)?|for a friend))\W*$")
