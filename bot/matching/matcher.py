@@ -523,9 +523,9 @@ class Matcher:
         reading = self.lexical.reading_of(top_hit) if top_hit else None
         if reading is not None and self.lexical.confident(top_hit.score, top_hit.coverage, top_hit.evidence):
             return Decision(Kind.OTHER_PIECE, question, None, (), reading, **common)
-        missing, gap = self._missing(ev), self._gap(ev.normalised)
+        missing, asked = self._missing(ev), self._gap(ev.normalised)
         if not ev.candidates:
-            return Decision(Kind.ABSTAIN, question, None, self._fallback, missing=missing, gap=gap, **common)
+            return Decision(Kind.ABSTAIN, question, None, self._fallback, missing=missing, gap=asked, **common)
         probabilities = self._probabilities(ev)
         order = np.argsort(-probabilities, kind="stable")
         facts = self.knowledge.facts
@@ -548,8 +548,8 @@ class Matcher:
             asks_the_first_of(ev.normalised) and not any(self._ranks[self._index_of[f.id]] for f in shown_facts))
         untold = unreported_event(ev.normalised, f"{top.quote} {top.answer}")
         # What a refusal says is missing: what the check that failed looked for, else what the question asks.
-        gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (gap is not Gap.NONE, gap),
-                                       (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, gap)) if failed)
+        gap = next(g for failed, g in ((unreported, Gap.SAID), (unnamed, Gap.WHO), (asked is not Gap.NONE, asked),
+                                       (untold, Gap.EVENT), (unidentified, Gap.WHICH), (True, asked)) if failed)
         # The reply names what is missing.
         particular = (unreported or unnamed or untold or unidentified
                       or self._unstated(gap, shown_facts, ev.normalised) or self._names_no_one(ev, shown_facts)
@@ -559,7 +559,7 @@ class Matcher:
                    or particular or self._about_something_else(elsewhere, top)
                    or (asks_for_writings(ev.normalised) and self._names_only[self._index_of[top.id]])
                    or self._placed_elsewhere(ev, top)
-                   or self._another_time(ev, shown_facts))
+                   or self._another_time(ev, shown_facts) or self._dated_without(ev, shown_facts, asked))
         missing = missing or (() if particular else elsewhere)  # what a refusal names
         if shown < self.model.threshold or refused:
             close = not (refused or missing) and shown >= CLOSE_SHARE * self.model.threshold
@@ -715,6 +715,21 @@ class Matcher:
         dated = (*shown, *self._set_before(shown[0]))
         since = frozenset(_SINCE.findall(ev.normalised))
         return any(not any(self._dates(f, year, year in since) for f in dated) for year in years)
+
+    def _dated_without(self, ev: Evidence, shown: tuple[Fact, ...], asked: Gap) -> bool:
+        """Verification: the date a reply gives answers "when" of an event the question's names take part in:
+        "when did Obama visit Moscow" is not answered by Bush's visit in May 2002. The names are those the base
+        writes alone and never in lower case ("Obama", not "START" of "New START", which is also a verb); not the
+        article's setting ("when did the US ..."), a month, or a country, which a fact may name by its company or
+        city ("when did the German railway stop ..." of Deutsche Bahn). The sentence before may name them, as it
+        may date them."""
+        if asked not in (Gap.WHEN, Gap.DAY):
+            return False
+        names = [t.term for t in ev.terms if t.word and t.term in self._name_terms
+                 and t.term not in self._months and t.term not in self._setting
+                 and t.term not in self._countries and t.term not in self._country_terms]
+        dated = (*shown, *self._set_before(shown[0])) if names else ()
+        return any(not any(self.lexical.fact_has(f, name) for f in dated) for name in names)
 
     def _set_before(self, fact: Fact) -> tuple[Fact, ...]:
         """The fact quoting the sentence just before this fact's in its paragraph, which often sets
