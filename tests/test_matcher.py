@@ -658,6 +658,9 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # pragmatism at 0.33: a wrong answer)
     ("have ties alternated between thaws and freezes", "ups-and-downs"),
     ("has the relationship seesawed between cooperation and confrontation", "ups-and-downs"),
+    # a cover story is a pretext (refused, 0.15); putting the brakes on something stops it (0.30, just answered)
+    ("what cover story do americans give for meddling abroad", "color-revolutions"),
+    ("which leaders put the brakes on georgia joining the alliance", "bucharest-2008"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -680,7 +683,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "back home", "the home front", "the spat with washington",
                                   "what is the reset based on", "what does the deal hinge on",
                                   "did us policy swing between europe and asia", "take in the view",
-                                  "add members of congress to the list of speakers"])
+                                  "add members of congress to the list of speakers", "the cover of the book",
+                                  "check the brakes on the car"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

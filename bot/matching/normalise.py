@@ -142,6 +142,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:these days|nowadays)\b", "now"),
     (r"^(?:hang|hold) on\b|\b(?:for good|all along)$", ""),
     (r"\bdead in the water\b", "stalled"),
+    # "what cover story does it use": its pretext; "put the brakes on kyiv": stopped it.
+    (r"\bcover (?:story|stories)\b", "pretext"),
+    (r"\b(?:put|puts|putting|slam|slams|slammed|slamming|hit|hits|hitting) the brakes on\b", "stopped"),
     (r"\brock bottom\b", "low"),
     # The idioms of chat about relations and how things went, in the words an article writes.
     (r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b|\bleft (?:out )?in the (?:cold|lurch)\b"
@@ -371,7 +374,7 @@ made entered enters enter entering won wins win winning oscillate oscillates osc
 alternates alternated alternating seesawed seesawing swing swings swung swinging contain contains containing
 containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
-admit admits admitted admitting add adds added adding taking take takes took headline
+admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
