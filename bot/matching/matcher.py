@@ -915,8 +915,10 @@ class Matcher:
             return False
         asked = self._with_countries({t.term for t in ev.terms})
         top = shown[0]
-        # A word or a label is named by quoting it ("which word casts Russia out": "an 'outcast'").
-        if terms & _WORDING_KINDS and self._quotes_words[self._index_of[top.id]]:
+        # A word or a label is named by quoting it ("which word casts Russia out": "an 'outcast'"). In Russian the
+        # head noun comes first as often as last ("какой ярлык сша вешают на китай"): any of the words naming the kind.
+        wording = terms if ev.lang == "en" else {*terms, *kinds}
+        if wording & _WORDING_KINDS and self._quotes_words[self._index_of[top.id]]:
             return False
         if self._names_the_options(ev.normalised, top):
             return False
