@@ -661,6 +661,11 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     # a cover story is a pretext (refused, 0.15); putting the brakes on something stops it (0.30, just answered)
     ("what cover story do americans give for meddling abroad", "color-revolutions"),
     ("which leaders put the brakes on georgia joining the alliance", "bucharest-2008"),
+    # a thaw that sticks lasts, what broke up a partnership ended it (both got Bush's visit that announced it);
+    # the top villain is the main threat (refused, 0.20)
+    ("did the bush-putin partnership stick", "iraq-war-2003"),
+    ("what broke up the bush-putin partnership", "iraq-war-2003"),
+    ("is china now america's top villain", "china-vs-russia-threat"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -684,7 +689,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "what is the reset based on", "what does the deal hinge on",
                                   "did us policy swing between europe and asia", "take in the view",
                                   "add members of congress to the list of speakers", "the cover of the book",
-                                  "check the brakes on the car"])
+                                  "check the brakes on the car", "what was the carrot and stick",
+                                  "stick to the plan", "we broke up the party", "after the soviet union broke up"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

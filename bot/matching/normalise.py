@@ -142,6 +142,14 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:these days|nowadays)\b", "now"),
     (r"^(?:hang|hold) on\b|\b(?:for good|all along)$", ""),
     (r"\bdead in the water\b", "stalled"),
+    # "will the thaw stick": last (not "carrot and stick", "stick to the plan"); "top villain": the main threat;
+    # "mess it all up", "get burned by", "what broke up the friendship": spoil relations, get hurt, end.
+    (r"\b(will|would|could|can|might|did|does|do) ((?:\w+ ){0,4}?)stick$", r"\1 \2last"),
+    (r"\b(?:top|main|chief|biggest|number one) (?:villain|villains|bogeyman|bad guy|baddie)\b", "main threat"),
+    (r"\b(?:mess|messes|messed|messing) (?:it |it all |things |everything |relations |ties )?up\b", "spoil relations"),
+    (r"\b(get|gets|got|gotten|getting) burned\b", r"\1 hurt"),
+    (r"\b(?:broke|break|breaks|breaking) up(?= (?:the|their|that|this) (?:\w+ ){0,3}?(?:friendship|partnership"
+     r"|honeymoon|romance|bromance|alliance|thaw)\b)", "ended"),
     # "what cover story does it use": its pretext; "put the brakes on kyiv": stopped it.
     (r"\bcover (?:story|stories)\b", "pretext"),
     (r"\b(?:put|puts|putting|slam|slams|slammed|slamming|hit|hits|hitting) the brakes on\b", "stopped"),
@@ -375,6 +383,7 @@ alternates alternated alternating seesawed seesawing swing swings swung swinging
 containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
+stick villain villains bogeyman guy baddie mess messes messed messing burned broke break breaks breaking
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
