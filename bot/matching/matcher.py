@@ -298,6 +298,9 @@ class Matcher:
         self._country_terms = frozenset().union(*self._countries.values())
         self._continent_terms = frozenset(t for place in CONTINENTS for t in self._word_terms(place))
         self._place_names = self._fact_name_terms | self._country_terms  # names a question may place things at
+        # Names of someone or something a date is of (_dated_without): not the setting, a month or a country.
+        self._dated_names = (self._name_terms - self._months - self._setting
+                             - frozenset(self._countries) - self._country_terms)
         self._person_kinds = frozenset(t for word in PERSONS for t in self._word_terms(word))
 
     def _runs_of(self, text: str, names: set[str], capitalised: re.Pattern[str]) -> tuple[frozenset[str], ...]:
@@ -725,9 +728,7 @@ class Matcher:
         may date them."""
         if asked not in (Gap.WHEN, Gap.DAY):
             return False
-        names = [t.term for t in ev.terms if t.word and t.term in self._name_terms
-                 and t.term not in self._months and t.term not in self._setting
-                 and t.term not in self._countries and t.term not in self._country_terms]
+        names = [t.term for t in ev.terms if t.word and t.term in self._dated_names]
         dated = (*shown, *self._set_before(shown[0])) if names else ()
         return any(not any(self.lexical.fact_has(f, name) for f in dated) for name in names)
 

@@ -142,6 +142,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:these days|nowadays)\b", "now"),
     (r"^(?:hang|hold) on\b|\b(?:for good|all along)$", ""),
     (r"\bdead in the water\b", "stalled"),
+    (r"\brock bottom\b", "low"),
+    # The idioms of chat about relations and how things went, in the words an article writes.
     # "will the thaw stick": last (not "carrot and stick", "stick to the plan"); "top villain": the main threat;
     # "mess it all up", "get burned by", "what broke up the friendship": spoil relations, get hurt, end.
     (r"\b(will|would|could|can|might|did|does|do) ((?:\w+ ){0,4}?)stick$", r"\1 \2last"),
@@ -153,8 +155,6 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # "what cover story does it use": its pretext; "put the brakes on kyiv": stopped it.
     (r"\bcover (?:story|stories)\b", "pretext"),
     (r"\b(?:put|puts|putting|slam|slams|slammed|slamming|hit|hits|hitting) the brakes on\b", "stopped"),
-    (r"\brock bottom\b", "low"),
-    # The idioms of chat about relations and how things went, in the words an article writes.
     (r"\b(?:throw|throws|threw|thrown|throwing) (?:\w+ )?under the bus\b|\bleft (?:out )?in the (?:cold|lurch)\b"
      r"|\b(?:hung|hang|hangs|hanging) (?:\w+ )?out to dry\b", "abandoned"),
     (r"\b(?:leave|leaves|left|leaving) ((?:\w+ )?)hanging\b", r"abandoned \1"),
