@@ -666,6 +666,9 @@ def test_a_longer_bare_topic_with_the_side_of_it_wanted_is_answered(engine, ques
     ("did the bush-putin partnership stick", "iraq-war-2003"),
     ("what broke up the bush-putin partnership", "iraq-war-2003"),
     ("is china now america's top villain", "china-vs-russia-threat"),
+    # someone's word is an assurance (refused, 0.11); ties sliding are declining (got the NATO obstacle at 0.16)
+    ("is the kremlin content with washington's word about kyiv and nato", "russia-guarantees"),
+    ("why have moscow-washington ties kept sliding", "downward-spiral"),
 ])
 def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
     decision = engine.decide(question)
@@ -690,7 +693,8 @@ def test_an_idiom_is_read_for_what_it_means(engine, question, fact):
                                   "did us policy swing between europe and asia", "take in the view",
                                   "add members of congress to the list of speakers", "the cover of the book",
                                   "check the brakes on the car", "what was the carrot and stick",
-                                  "stick to the plan", "we broke up the party", "after the soviet union broke up"])
+                                  "stick to the plan", "we broke up the party", "after the soviet union broke up",
+                                  "a sliding scale", "did he keep his word", "which word did he use"])
 def test_words_of_an_idiom_used_plainly_are_left_alone(text):
     assert normalise(text) == text
 

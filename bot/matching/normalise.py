@@ -152,6 +152,12 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(get|gets|got|gotten|getting) burned\b", r"\1 hurt"),
     (r"\b(?:broke|break|breaks|breaking) up(?= (?:the|their|that|this) (?:\w+ ){0,3}?(?:friendship|partnership"
      r"|honeymoon|romance|bromance|alliance|thaw)\b)", "ended"),
+    # "satisfied with trump's word on nato", "settle for his say-so": assurances; ties "sliding", a "downward slide":
+    # declining, the downward spiral (not "deteriorating", the word of other falls in an article).
+    (r"\b(satisfied with|content with|happy with|settle for|settles for|settled for|settling for|accept|accepts"
+     r"|accepted|trust|trusts|trusted) ((?:\w+ ){0,2}?)(?:word|say so)\b", r"\1 \2assurances"),
+    (r"\bdownward slide\b", "downward spiral"),
+    (r"\b(?:sliding|slipping)\b(?! (?:scale|door|doors|window|windows)\b)", "declining"),
     # "what cover story does it use": its pretext; "put the brakes on kyiv": stopped it.
     (r"\bcover (?:story|stories)\b", "pretext"),
     (r"\b(?:put|puts|putting|slam|slams|slammed|slamming|hit|hits|hitting) the brakes on\b", "stopped"),
@@ -384,6 +390,7 @@ containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 stick villain villains bogeyman guy baddie mess messes messed messing burned broke break breaks breaking
+word say slide sliding slipping
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
