@@ -61,7 +61,7 @@ _QUESTION_OPENING = (r"(?:what|who|whom|whose|which|why|how|when|where|is|are|do
                      r"|will|would")
 _PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|(?<!m)ent|eer|ier|ic)|vet|nurse|guide|cook|chef|clerk|monk"
            r"|nun|mum|mom|dad|retiree|pensioner|granny|grandma|grandpa|guy|girl|lady|kid|teen|undergrad|captain|pilot"
-           r"|skipper)")
+           r"|skipper|[^\W\d_]*guard)")
 # Not an office, which is asked about: "the ambassador in moscow, who was it", "us envoy in kyiv: what did he do".
 _OFFICE = (r"(?:ambassador|envoy|president|minister|secretary|chancellor|leader|senator|lawmaker|commander|officer"
            r"|diplomat|negotiator|spokesman|ruler|premier|governor|mayor|official)s?")
@@ -158,6 +158,11 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"|accepted|trust|trusts|trusted) ((?:\w+ ){0,2}?)(?:word|say so)\b", r"\1 \2assurances"),
     (r"\bdownward slide\b", "downward spiral"),
     (r"\b(?:sliding|slipping)\b(?! (?:scale|door|doors|window|windows)\b)", "declining"),
+    # "what should i take away from this", "what does the professor want me to take away": its takeaway (not "take
+    # away the weapons").
+    (r"\b(?:should|do|can|must|could|would) (?:i|we|you|one|readers|a reader) take away(?= from\b|$)",
+     "is the takeaway"),
+    (r"\b(?:want|wants|wanted) (?:me|us|you|readers|the reader|the readers) to take away(?= from\b|$)", "takeaway"),
     # "what cover story does it use": its pretext; "put the brakes on kyiv": stopped it.
     (r"\bcover (?:story|stories)\b", "pretext"),
     (r"\b(?:put|puts|putting|slam|slams|slammed|slamming|hit|hits|hitting) the brakes on\b", "stopped"),
@@ -390,7 +395,7 @@ containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 stick villain villains bogeyman guy baddie mess messes messed messing burned broke break breaks breaking
-say slide sliding slipping
+say slide sliding slipping away
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
