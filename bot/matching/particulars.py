@@ -764,11 +764,13 @@ _EVENTS = (
     # The part someone played ("who chaired the Bucharest summit", "which official accompanied Hegseth",
     # "кто переводил Трампу"), or how they greeted something ("which allies welcomed the pivot"): a fact
     # naming others who were there does not say who played it.
-    # Not presiding over a time ("which presidents presided over the honeymoon period"): in office during it.
+    # Not presiding over a time ("which presidents presided over the honeymoon period"): in office during it; nor
+    # running a piece ("which think-tank series ran it"): publishing it.
     (re.compile(rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+(?:chaired"
                 r"|presided(?!\s+over\s+(?:the\s+|that\s+|this\s+)?(?:[\w'-]+\s+)?(?:period|era|years|decade|time"
                 r"|honeymoon|thaw|reset|rapprochement)\b)"
-                r"|moderated|ran|represented|interpreted|translated|accompanied|co[ -]?authored|co[ -]?wrote|coined"
+                r"|moderated|ran(?!\s+(?:it|this|that|the\s+(?:piece|paper|article|essay|story|text)))"
+                r"|represented|interpreted|translated|accompanied|co[ -]?authored|co[ -]?wrote|coined"
                 r"|welcomed|praised|applauded|condemned|critici[sz]ed)\b"
                 rf"|{_OPENING_RU}(?:кто|какой|какая|какие)(?:\s+[\w-]+){{0,6}}?\s+(?:председательствовал"
                 r"|представлял|переводил|сопровождал|придумал)\w*(?!\w)"),
