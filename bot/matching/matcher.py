@@ -298,7 +298,7 @@ class Matcher:
         self._country_terms = frozenset().union(*self._countries.values())
         self._continent_terms = frozenset(t for place in CONTINENTS for t in self._word_terms(place))
         self._place_names = self._fact_name_terms | self._country_terms  # names a question may place things at
-        # Names of someone or something a date is of (_dated_without): not the setting, a month or a country.
+        # Names of someone or something a date is of (_another_time): not the setting, a month or a country.
         self._dated_names = (self._name_terms - self._months - self._setting
                              - frozenset(self._countries) - self._country_terms)
         self._person_kinds = frozenset(t for word in PERSONS for t in self._word_terms(word))
@@ -562,7 +562,7 @@ class Matcher:
                    or particular or self._about_something_else(elsewhere, top)
                    or (asks_for_writings(ev.normalised) and self._names_only[self._index_of[top.id]])
                    or self._placed_elsewhere(ev, top)
-                   or self._another_time(ev, shown_facts) or self._dated_without(ev, shown_facts, asked))
+                   or self._another_time(ev, shown_facts, asked))
         missing = missing or (() if particular else elsewhere)  # what a refusal names
         if shown < self.model.threshold or refused:
             close = not (refused or missing) and shown >= CLOSE_SHARE * self.model.threshold
@@ -708,29 +708,23 @@ class Matcher:
         covered = self._covered(ev, fact)
         return bool(covered) and covered <= self._fact_names_ru[self._index_of[fact.id]]
 
-    def _another_time(self, ev: Evidence, shown: tuple[Fact, ...]) -> bool:
+    def _another_time(self, ev: Evidence, shown: tuple[Fact, ...], asked: Gap) -> bool:
         """Verification: a year or decade the question names is one the reply must state too: "what
-        sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term. The
-        sentence before the fact's may state it: it often sets the fact's time."""
+        sanctions did Biden impose in 2024" is not answered by a fact about Trump's first term. Asked "when",
+        the date answers for the names the question gives: "when did Obama visit Moscow" is not answered by
+        Bush's visit in May 2002 (names the base writes alone and never in lower case, "Obama", not "START" of
+        "New START", which is also a verb; not the article's setting, a month, or a country, which a fact may
+        name by its company or city: "when did the German railway stop ..." of Deutsche Bahn). The sentence
+        before the fact's may state either: it often sets the fact's time."""
         years = [t.term for t in ev.terms if t.word and _YEAR.fullmatch(t.term)]
-        if not years:  # most questions: the passage before and "since" need not be looked up
+        names = ([t.term for t in ev.terms if t.word and t.term in self._dated_names]
+                 if asked in (Gap.WHEN, Gap.DAY) else [])
+        if not years and not names:  # most questions: the passage before and "since" need not be looked up
             return False
         dated = (*shown, *self._set_before(shown[0]))
-        since = frozenset(_SINCE.findall(ev.normalised))
-        return any(not any(self._dates(f, year, year in since) for f in dated) for year in years)
-
-    def _dated_without(self, ev: Evidence, shown: tuple[Fact, ...], asked: Gap) -> bool:
-        """Verification: the date a reply gives answers "when" of an event the question's names take part in:
-        "when did Obama visit Moscow" is not answered by Bush's visit in May 2002. The names are those the base
-        writes alone and never in lower case ("Obama", not "START" of "New START", which is also a verb); not the
-        article's setting ("when did the US ..."), a month, or a country, which a fact may name by its company or
-        city ("when did the German railway stop ..." of Deutsche Bahn). The sentence before may name them, as it
-        may date them."""
-        if asked not in (Gap.WHEN, Gap.DAY):
-            return False
-        names = [t.term for t in ev.terms if t.word and t.term in self._dated_names]
-        dated = (*shown, *self._set_before(shown[0])) if names else ()
-        return any(not any(self.lexical.fact_has(f, name) for f in dated) for name in names)
+        since = frozenset(_SINCE.findall(ev.normalised)) if years else frozenset()
+        return (any(not any(self._dates(f, year, year in since) for f in dated) for year in years)
+                or any(not any(self.lexical.fact_has(f, name) for f in dated) for name in names))
 
     def _set_before(self, fact: Fact) -> tuple[Fact, ...]:
         """The fact quoting the sentence just before this fact's in its paragraph, which often sets

@@ -769,7 +769,7 @@ _EVENTS = (
     (re.compile(rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+(?:chaired"
                 r"|presided(?!\s+over\s+(?:the\s+|that\s+|this\s+)?(?:[\w'-]+\s+)?(?:period|era|years|decade|time"
                 r"|honeymoon|thaw|reset|rapprochement)\b)"
-                r"|moderated|ran(?!\s+(?:it|this|that|the\s+(?:piece|paper|article|essay|story|text)))"
+                rf"|moderated|ran(?!\s+(?:it|this|that|the\s+(?:{A_TEXT_NOUN}|story)))"
                 r"|represented|interpreted|translated|accompanied|co[ -]?authored|co[ -]?wrote|coined"
                 r"|welcomed|praised|applauded|condemned|critici[sz]ed)\b"
                 rf"|{_OPENING_RU}(?:кто|какой|какая|какие)(?:\s+[\w-]+){{0,6}}?\s+(?:председательствовал"
