@@ -849,6 +849,20 @@ def test_how_many_times_is_answered_by_a_fact_that_says_numerous(engine):
     assert not engine.decide("how many times did nato expand after 1991").answered
 
 
+def test_how_far_something_goes_is_answered_by_a_degree_in_words(engine):
+    # "warmed rapidly", "profoundly impacted" say how much (both refused for want of a number before).
+    for question, fact in [("how much did relations improve after 9/11", "post-9-11"),
+                           ("how much has trump changed american foreign policy", "summary-overview")]:
+        decision = engine.decide(question)
+        assert decision.answered and decision.best.fact.id == fact, (question, decision.confidence)
+
+
+def test_the_two_already_named_are_no_count_of_something_else(engine):
+    # "led the two countries into a honeymoon period" says nothing of Yeltsin's age (answered at 0.76 before).
+    assert not engine.decide("how old was yeltsin during the honeymoon").answered
+    assert not gives_a_count("The two operators sell tickets on the line.", "how popular are night trains")
+
+
 def test_whether_a_country_joined_is_no_event_to_report(engine):
     # Asked whether it joined, not who did: the fact saying Ukraine is unlikely to join answers.
     decision = engine.decide("did ukraine join nato")

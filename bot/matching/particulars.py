@@ -695,16 +695,31 @@ _SUM = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:k|m|bn|thousand|million|billi
 # often, in words ("how many times have relations swung": "numerous ups and downs"), as "short-lived" says how long.
 _ASKS_HOW_OFTEN = re.compile(r"\bhow (?:many times|often)\b|(?<!\w)сколько раз(?!\w)")
 _OFTEN = re.compile(r"\b(?:numerous|repeatedly|many times|time and again|countless)\b", re.IGNORECASE)
+# How far something goes ("how much would a new treaty ease tensions") is told by a degree in words:
+# "a significant positive impact". Not an amount ("how much gas does Europe buy"), asked of a thing.
+_ASKS_HOW_FAR = re.compile(r"^how much (?:would|will|could|can|did|does|do|has|have|had|is|was|are|were)\b")
+_DEGREE = re.compile(r"\b(?:significant|dramatic|profound|slight|considerabl|substantial|marginal|fundamental|sharp"
+                     r"|rapid)\w*", re.IGNORECASE)
+# "The two countries", "these two sides" are those already named: how many of them only when they are what
+# is counted ("how many operators": "the two operators"), not how popular Yeltsin was.
+_THE_TWO = re.compile(r"\b(?:the|these|those)\s+two\s+(?P<what>\w+)", re.IGNORECASE)
+
+
+def _singular(word: str) -> str:
+    return word.lower().removesuffix("s")
 
 
 def gives_a_count(text: str, question: str) -> bool:
     """Whether a fact's text states a number that can answer the question's "how many": a stretch of
     time only when it counts time, a sum of money when it asks what something cost, "numerous" when it
-    asks how many times."""
+    asks how many times, a degree in words when it asks how far something goes."""
     if _ASKS_COST.search(question):
         return _SUM.search(text) is not None
     if _ASKS_HOW_OFTEN.search(question) and _OFTEN.search(text):
         return True
+    if _ASKS_HOW_FAR.search(question) and _DEGREE.search(text):
+        return True
+    text = _THE_TWO.sub(lambda two: two[0] if _singular(two["what"]) in map(_singular, question.split()) else " ", text)
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
