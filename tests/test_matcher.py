@@ -924,8 +924,13 @@ def test_admitting_new_members_is_enlargement(engine, question):
     # ... or where they work and where that is, or go on with "this" or "that": refused at 0.01 and 0.06.
     ("fisherman on a seiner off sakhalin - what is this paper about in a nutshell", "thesis"),
     ("geologist in yakutsk - that 'outcast' label for russia, who uses it", "russia-outcast"),
-    # ... a guard of any kind is a person (refused at 0.13)
-    ("coastguard from sevastopol: who wrote this?", "author")])
+    # ... a guard of any kind is a person (refused at 0.13), a smith or a wife of any kind, a surgeon, a priest, a
+    # coach (refused at 0.00, 0.11, 0.19 and 0.01).
+    ("coastguard from sevastopol: who wrote this?", "author"),
+    ("blacksmith in tula - what is the gist", "thesis"),
+    ("midwife in tver, is nato expanding", "nato-obstacle"),
+    ("surgeon in omsk - why did the reset fail", "reset-failed"),
+    ("priest from suzdal: what does moscow want", "russia-guarantees")])
 def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
     # The town was a name the article never uses: refused at 0.04 and 0.17.
     decision = engine.decide(question)
