@@ -571,6 +571,12 @@ def test_the_view_of_someone_the_article_names_needs_a_fact_reporting_it(engine,
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
+def test_an_attitude_a_fact_reports_is_a_view_it_reports(engine):
+    # "Trump is notoriously dismissive of ideology": his stance on it (refused as unreported at 0.92).
+    decision = engine.decide("what is trump's stance on ideology")
+    assert decision.answered and decision.best.fact.id == "trump-pragmatism", decision.confidence
+
+
 @pytest.mark.parametrize(("asked", "answered"), [
     # Trump views Russia as a threat to Europe (answered at 0.63); the US documents call Russia an adversary (0.79):
     # in both Russia is the threat, not the one who feels it ...

@@ -153,7 +153,10 @@ _HOLDING = re.compile(
     rf"\b{_ACTIVE}(?:oppos(?:es|ed)|views|viewed|insist(?:s|ed)"
     r"|sees|saw|consider(?:s|ed)|regard(?:s|ed)|believ(?:es|ed)|want(?:s|ed)|seek(?:s)?|sought|fear(?:s|ed)"
     r"|support(?:s|ed)|welcom(?:es|ed)|reject(?:s|ed)|prefer(?:s|red)|favou?r(?:s|ed)|hop(?:es|ed)"
-    r"|expect(?:s|ed)|perceives|demand(?:s|ed)|object(?:s|ed)|push(?:es|ed) for)\b")
+    r"|expect(?:s|ed)|perceives|demand(?:s|ed)|object(?:s|ed)|push(?:es|ed) for"
+    # ... or an attitude: "Trump is notoriously dismissive of ideology", "Europe was reluctant".
+    r"|(?:is|are|was|were) (?:\w+ly )?(?:dismissive|sympathetic|hostile|skeptical|sceptical|wary|critical|supportive"
+    r"|indifferent|opposed|suspicious|receptive|keen|eager|reluctant|willing|unwilling))\b")
 _HELD_BY = re.compile(r"\b(?:opposition|objections?|resistance|support)\s+(?:from|by)\s+((?:[\w'-]+\s*){1,8})")
 
 
