@@ -319,6 +319,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
      r"|alternating|seesawed|seesawing) between (?:\w+ )?(?:warmth|hostility|friendship|enmity|cooperation"
      r"|confrontation|thaws?|freezes?|détente|detente|tension|rivalry|partnership|hope|disappointment|optimism"
      r"|pessimism|hot|cold|highs|lows|good|bad|love|hate) and (?:\w+ )?\w+\b", "had ups and downs"),
+    # "have these two been up and down a lot": ups and downs too (not "up and down the country").
+    (r"\b(?:(?:been|gone|go|goes|went|going) )?up and down\b(?! the\b)", "had ups and downs"),
     # "the bush-putin bromance": their friendship; "dead set against": vehemently opposed; "just trump's word":
     # a verbal promise only.
     (r"\b(?:bromance|bromances)\b", "friendship"),
@@ -395,7 +397,7 @@ containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 stick villain villains bogeyman guy baddie mess messes messed messing broke break breaks breaking
-say slide sliding slipping
+say slide sliding slipping down
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
