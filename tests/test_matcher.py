@@ -909,10 +909,11 @@ def test_asking_the_authors_view_of_a_topic_gets_the_topic_not_the_author(engine
 
 
 @pytest.mark.parametrize("question", ["which government was keenest on admitting new members",
-                                      "who was most eager to add new members, america or europe?"])
+                                      "who was most eager to add new members, america or europe?",
+                                      "какая страна стояла за принятием новых членов в нато"])
 def test_admitting_new_members_is_enlargement(engine, question):
-    # Sharing little but "members" with the base, both were refused at 0.05 (one with the Bucharest summit
-    # on top); the driver of NATO's expansion answers them.
+    # Sharing little but "members" with the base, all were refused at 0.05 (one with the Bucharest summit
+    # on top; in Russian at 0.04); the driver of NATO's expansion answers them.
     decision = engine.decide(question)
     assert decision.answered and decision.best.fact.id == "us-drove-expansion", decision.confidence
 

@@ -370,6 +370,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # Admitting or adding new members is an alliance's enlargement ("the main force behind admitting new members").
     (r"\b(?:admit|admits|admitted|admitting|add|adds|added|adding|taking in|take in|takes in|took in)"
      r" (?:more |new |further )?members\b(?! of\b)", "enlargement"),  # not "add members of congress to a list"
+    (r"\b(?:вступлени[еяюи]м?|прием[ауе]?|приемом|приняти[еяюи]м?|добавлени[еяюи]м?) (?:в \w+ )?(?:новых|еще) членов\b",
+     "расширение"),
 ))
 _IDIOM_WORDS = frozenset("""
 blue nowhere sudden days nowadays hang hold good along water bottom bus 180 eighty turn face flop flops flopped
@@ -397,7 +399,7 @@ containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 stick villain villains bogeyman guy baddie mess messes messed messing broke break breaks breaking
-say slide sliding slipping down
+say slide sliding slipping down членов
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
