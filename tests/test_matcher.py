@@ -949,6 +949,14 @@ def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question
     assert normalise("agreement in minsk - that failed why") == "agreement in minsk that failed why"
 
 
+def test_the_name_on_a_text_is_its_authors(engine):
+    # Both got the title (1.00, 0.89): a name under the headline is the byline's; the name of the essay is its title.
+    for question in ["name on the essay?", "what name appears under the headline"]:
+        decision = engine.decide(question)
+        assert decision.answered and decision.best.fact.id == "author", (question, decision.best)
+    assert engine.decide("name of the essay?").best.fact.id == "title"
+
+
 def test_the_headline_claim_is_the_main_one(engine):
     # "headline" made it the title (0.78); the title alone is still the headline.
     assert engine.decide("what's the headline point of the essay").best.fact.id == "thesis"

@@ -134,6 +134,16 @@ def _asked_as_a_question(asked: re.Match[str]) -> str:
     return f"{asked['wh']} does {asked['who']} {asked['verb'][:-1]}" if asked["wh"] else ""
 
 
+# The text itself, by any of its names: "what is the essay about" asks what the article is about.
+TEXT_NOUNS = frozenset("""
+article paper piece essay text report study analysis commentary publication
+статья статье статьи статью текст текста тексте записка записки записке записку эссе доклад доклада докладе
+работа работы работе работу исследование исследования исследовании публикация публикации публикацию
+материал материала материале
+""".split())
+A_TEXT_NOUN = "(?:" + "|".join(sorted(TEXT_NOUNS)) + ")"  # "paper", "essay", "статья" ...
+
+
 # Idioms whose words say nothing of what is asked: "out of the blue" is without warning (what an article
 # would write), "these days" is now; "hang on", "for good" and "all along" only stress a question.
 _SPAT = "(?:spat|bust up|dust up|slanging match)"  # a quarrel, where an office says which one
@@ -171,6 +181,9 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\b(?:leave|leaves|left|leaving) ((?:\w+ )?)hanging\b", r"abandoned \1"),
     (r"\b(?:dress|dressed|dresses|dressing) up as\b", "under the guise of"),
     (r"\bsore (?:point|spot|subject)\b", "source of tension"),
+    # The name on a text or under its title is its author's ("name on the article?"), not its title.
+    (rf"^(?:(?:what|whose) )?(?:name|names) (?:is |are |appears |written )?(?:on|under|below|beneath|atop)"
+     rf" (?:the |this |that )?(?:{A_TEXT_NOUN}|title|headline|byline)\b", "who is the author"),
     (r"\b(?:do|does|did|done|doing|pull|pulls|pulled|pulling|make|makes|made|making) "
      r"(?:a|an|the|this|that) (?:180|one eighty|u turn|about face)\b|\bflip (?:flop|flops|flopped|flopping)\b",
      "reversed course"),
@@ -399,7 +412,7 @@ containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 stick villain villains bogeyman guy baddie mess messes messed messing broke break breaks breaking
-say slide sliding slipping down членов
+say slide sliding slipping down членов name names
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
@@ -565,14 +578,6 @@ class Synonyms:
 # "What does the author think about China" asks about China: every claim in the base is the
 # author's, so the writer named as the one who thinks, says or argues is framing, not topic.
 # ("Where does the author work" keeps its author.)
-# The text itself, by any of its names: "what is the essay about" asks what the article is about.
-TEXT_NOUNS = frozenset("""
-article paper piece essay text report study analysis commentary publication
-статья статье статьи статью текст текста тексте записка записки записке записку эссе доклад доклада докладе
-работа работы работе работу исследование исследования исследовании публикация публикации публикацию
-материал материала материале
-""".split())
-A_TEXT_NOUN = "(?:" + "|".join(sorted(TEXT_NOUNS)) + ")"  # "paper", "essay", "статья" ...
 FRAMING_NOUNS = TEXT_NOUNS | frozenset("author writer автор автора автору".split())
 OPINION_WORDS = frozenset("""
 think thinks thought say says said argue argues argued believe believes claim claims write writes wrote
