@@ -324,6 +324,8 @@ def test_a_person_asked_for_by_a_calling_must_be_named_by_it(second_article, eng
     assert "does not say who" in second_article.reply(question).plain()
     decision = engine.decide("Which two European leaders stood in Bush's way at Bucharest?")
     assert decision.answered and decision.best.fact.id == "bucharest-2008"
+    # The affiliation fact names no dean (answered at 0.52).
+    assert not engine.decide("which dean oversees the fudan institute where zhao teaches").answered
     # A calling past the verb names the speaker, not the person asked for.
     decision = engine.decide("What did the defence minister Hegseth say about Europe?")
     assert decision.answered and decision.best.fact.id == "hegseth-asia-pacific"

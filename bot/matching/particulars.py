@@ -284,7 +284,7 @@ _WHO_DID = {"en": re.compile(r"^who (?!(?:is|was|are|were|s|has been|had been)\b
 # nor a calling past the verb ("what did the defence minister say" asks what was said).
 CALLINGS = frozenset("""
 executive activist diplomat ambassador envoy senator lawmaker politician adviser advisor aide founder ceo chairman
-director manager negotiator spokesman journalist economist commander officer minister secretary
+director manager negotiator spokesman journalist economist commander officer minister secretary dean rector provost
 """.split())
 # A byline's titles in Russian: "что сказал профессор" asks what the author says.
 TITLES_RU = {"professor": "профессор", "scholar": "ученый", "academic": "ученый", "analyst": "аналитик",
