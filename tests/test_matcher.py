@@ -935,7 +935,10 @@ def test_admitting_new_members_is_enlargement(engine, question):
     ("blacksmith in tula - what is the gist", "thesis"),
     ("midwife in tver, is nato expanding", "nato-obstacle"),
     ("surgeon in omsk - why did the reset fail", "reset-failed"),
-    ("priest from suzdal: what does moscow want", "russia-guarantees")])
+    ("priest from suzdal: what does moscow want", "russia-guarantees"),
+    # ... so is a goalie, or a mason of any kind (refused at 0.53 and 0.05)
+    ("goalie from yaroslavl - when does new start expire", "new-start-expiry"),
+    ("stonemason from pskov: who wrote this", "author")])
 def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
     # The town was a name the article never uses: refused at 0.04 and 0.17.
     decision = engine.decide(question)
