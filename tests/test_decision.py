@@ -377,6 +377,7 @@ def test_semantic_stage_finds_a_paraphrase_with_no_shared_word(engine):
     ("who blocked tbilisi's nato bid in 2008", "bucharest-2008"),
     ("what happened after the twin towers fell", "post-9-11"),
     ("what did the 2003 march on baghdad do to ties with moscow", "iraq-war-2003"),  # refused at 0.12
+    ("what did moscow do when the towers fell", "post-9-11"),  # "the towers fell" too (refused at 0.01)
 ])
 def test_the_model_reads_a_name_the_base_never_writes_in_the_base_words(engine, question, fact):
     # The curator lists "Tbilisi" and "twin towers" as Georgia and September 11; the embedding model
