@@ -228,6 +228,8 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     (r"\bboom and bust\b", "ups and downs"),
     (r"\b(?:on ice|on hold|on the back burner|(?:hit|hits|hitting) a (?:wall|dead end)"
      r"|(?:ground|grinds|grinding|grind) to a halt)\b", "stalled"),
+    # "is that door closed": ruled out (not "the door was closed"; "closed the door on" is the base's own wording).
+    (r"\b(is|was) (?:that|the) door (?:now |really |firmly )?(?:closed|shut)\b", r"\1 that ruled out"),
     (r"\b(?:patch|patches|patched|patching) (?:things|it|relations|ties) up\b|\b(?:mend|mends|mended|mending) fences\b",
      "restore relations"),
     (r"\bwhat (?:sank|sunk|torpedoed|scuttled|killed off)\b", "what ended"),
@@ -412,7 +414,7 @@ containment simultaneous double
 одновременное одновременного одновременному одновременным одновременном двух
 admit admits admitted admitting add adds added adding taking take takes took headline cover brakes
 stick villain villains bogeyman guy baddie mess messes messed messing broke break breaks breaking
-say slide sliding slipping down членов name names
+say slide sliding slipping down членов name names door
 """.split())
 # Each idiom is tried only on a question holding one of its words: some are common ("big", "out").
 _IDIOM_TRIGGERS = tuple(frozenset(w for w in _IDIOM_WORDS if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", written))
