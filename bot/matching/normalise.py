@@ -385,6 +385,7 @@ _IDIOMS = tuple((re.compile(pattern), plain) for pattern, plain in (
     # Admitting or adding new members is an alliance's enlargement ("the main force behind admitting new members").
     (r"\b(?:admit|admits|admitted|admitting|add|adds|added|adding|taking in|take in|takes in|took in)"
      r" (?:more |new |further )?members\b(?! of\b)", "enlargement"),  # not "add members of congress to a list"
+    # ... in Russian too: "вступление новых членов", "приём новых членов".
     (r"\b(?:вступлени[еяюи]м?|прием[ауе]?|приемом|приняти[еяюи]м?|добавлени[еяюи]м?) (?:в \w+ )?(?:новых|еще) членов\b",
      "расширение"),
 ))

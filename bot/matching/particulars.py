@@ -722,7 +722,9 @@ def gives_a_count(text: str, question: str) -> bool:
         return True
     if _ASKS_HOW_FAR.search(question) and _DEGREE.search(text):
         return True
-    text = _THE_TWO.sub(lambda two: two[0] if _singular(two["what"]) in map(_singular, question.split()) else " ", text)
+    if _THE_TWO.search(text):
+        counted = {_singular(word) for word in question.split()}
+        text = _THE_TWO.sub(lambda two: two[0] if _singular(two["what"]) in counted else " ", text)
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
