@@ -708,10 +708,6 @@ _DEGREE = re.compile(r"\b(?:significant|dramatic|profound|slight|considerabl|sub
 _THE_TWO = re.compile(r"\b(?:the|these|those)\s+two\s+(?P<what>\w+)", re.IGNORECASE)
 
 
-def _singular(word: str) -> str:
-    return word.lower().removesuffix("s")
-
-
 def gives_a_count(text: str, question: str) -> bool:
     """Whether a fact's text states a number that can answer the question's "how many": a stretch of
     time only when it counts time, a sum of money when it asks what something cost, "numerous" when it
@@ -723,8 +719,8 @@ def gives_a_count(text: str, question: str) -> bool:
     if _ASKS_HOW_FAR.search(question) and _DEGREE.search(text):
         return True
     if _THE_TWO.search(text):
-        counted = {_singular(word) for word in question.split()}
-        text = _THE_TWO.sub(lambda two: two[0] if _singular(two["what"]) in counted else " ", text)
+        counted = {stem(word) for word in question.split()}
+        text = _THE_TWO.sub(lambda two: two[0] if stem(two["what"].lower()) in counted else " ", text)
     return gives_a_number(text if _TIME_UNIT.search(question) else _DURATION.sub(" ", text))
 
 
