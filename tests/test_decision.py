@@ -803,6 +803,8 @@ def test_a_person_who_died_is_an_event_the_answer_must_report(engine, question):
     ("who voted against ukraine's membership path being irreversible", "does not say who"),
     # The Oval Office fact dates a quarrel with Zelensky (0.58), not his coming to office.
     ("when did Zelensky take office?", "gives no date"),
+    # ... nor the author's affiliation when he took it up, asked "since which year" (answered at 0.58).
+    ("since which year has the author been a professor", "gives no date"),
     # What someone did before or after something: the fact must say what came before or after. The
     # reset's failure ends with Putin's return (0.70); Hegseth's fact is his speech as Secretary (0.86).
     ("what did putin do after returning to the kremlin", "does not report that"),
@@ -915,6 +917,7 @@ def test_what_something_cost_is_answered_by_a_sum_of_money():
 
 @pytest.mark.parametrize(("question", "fact"), [
     ("When does the New START Treaty expire?", "new-start-expiry"),
+    ("in which month does the new start treaty run out", "new-start-expiry"),  # "February 2026"
     ("How many years have US-Russia relations had ups and downs?", "ups-and-downs"),  # "three decades"
     ("how long has nato expansion been a problem", "nato-obstacle"),  # "over the past 30 years"
     # ... but not the importance of something: "how high are the stakes", "the value of arms control".

@@ -132,7 +132,9 @@ _GAPS = (
     # "what was the date of Bush's arrival", "on which day did they meet", "the exact date of ...": a month
     # does not say it.
     (ASKS_A_DAY, Gap.DAY),
-    (re.compile(r"^(when|what year|what date|in what year|since when|когда|в каком году|какого числа)\b"), Gap.WHEN),
+    # ... "since what year", "in which month", "by what date".
+    (re.compile(r"^(when|since when|((in|since|from|by|until|till|as of|during) )?(what|which) (year|month|date)"
+                r"|когда|в каком году|какого числа)\b"), Gap.WHEN),
     # Time left is answered by the date it runs out: "how much longer will New START last" (not "сколько
     # ещё стран вступит", how many more).
     (re.compile(r"^(how much longer|how long (until|till|before)|сколько (еще )?осталось|сколько еще (продлится"
