@@ -378,6 +378,9 @@ def test_semantic_stage_finds_a_paraphrase_with_no_shared_word(engine):
     ("what happened after the twin towers fell", "post-9-11"),
     ("what did the 2003 march on baghdad do to ties with moscow", "iraq-war-2003"),  # refused at 0.12
     ("what did moscow do when the towers fell", "post-9-11"),  # "the towers fell" too (refused at 0.01)
+    # ... and in Russian, in any case (refused at 0.25 and 0.18).
+    ("улучшились ли связи москвы и вашингтона после удара по башням-близнецам", "post-9-11"),
+    ("что стало с отношениями после разрушения башен-близнецов", "post-9-11"),
 ])
 def test_the_model_reads_a_name_the_base_never_writes_in_the_base_words(engine, question, fact):
     # The curator lists "Tbilisi" and "twin towers" as Georgia and September 11; the embedding model
