@@ -510,6 +510,14 @@ def test_what_someone_said_is_answered_only_by_a_fact_that_reports_them_speaking
     refused_then_answered(engine, asked, answered, says="does not report what was said")
 
 
+@pytest.mark.parametrize("question", ["what did bush jr announce in moscow", "what did bush junior announce in russia"])
+def test_a_speaker_named_with_initials_and_a_suffix_is_reported_speaking(engine, question):
+    # "George W. Bush Jr. visited Russia and announced ...": one sentence, "W." and "Jr." end none, so
+    # Bush Jr. is the one who announced (refused as not reported speaking at 0.92 before).
+    decision = engine.decide(question)
+    assert decision.answered and decision.best.fact.id == "bush-visit-2002", (decision.gap, decision.confidence)
+
+
 @pytest.mark.parametrize(("question", "quoted"), [
     ("what does zhao say about nato expansion", "expansion"),  # refused: Zhao is never reported speaking
     ("how does the professor describe nato expansion", "expansion"),  # the byline's title

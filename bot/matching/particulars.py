@@ -79,7 +79,8 @@ _REPORTED_RU = re.compile(
     r"(?<!\w)(?:заявил\w*|сказал\w*|объявил\w*|пообещал\w*|обещал\w*|ответил\w*|говорил\w*|предупредил\w*"
     r"|назвал\w*|подчеркнул\w*|отметил\w*|настаива\w*|утвержда\w*|предложил\w*|описал\w*|провозгласил\w*|дал\w* понять"
     r"|заклеймил\w*|потребовал\w*|выступил\w* против)(?!\w)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+# Not after an initial or a title ("George W. Bush Jr. visited Russia and announced": one sentence).
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])(?<!\b[A-Z]\.)(?<!\b(?:Jr|Sr|Dr|Mr|Ms|St)\.)(?<!\bMrs\.)\s+")
 # Who is spoken to or with is not who speaks: "an exchange with Zelensky ..., Trump declared".
 _ADDRESSEE = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w'-]*\s*){1,3}")
 # Nor who is named in a clause setting the scene: "after Obama and Medvedev took office, optimism
