@@ -37,6 +37,7 @@ class Messages:
     word: str  # one of the reader's words, quoted in the language's style
     gap_when: str
     gap_day: str
+    gap_hour: str
     gap_how_many: str
     gap_how_long: str
     gap_who: str
@@ -111,6 +112,7 @@ EN = Messages(
     word="“{word}”",
     gap_when="The article gives no date for that, so I won't guess.",
     gap_day="The article does not give the exact day, so I won't guess.",
+    gap_hour="The article does not give the time of day, so I won't guess.",
     gap_how_many="The article does not give that number, so I won't guess.",
     gap_how_long="The article does not say how long that lasted or took, so I won't guess.",
     gap_who="The article does not say who that was, so I won't guess.",
@@ -193,6 +195,7 @@ RU = Messages(
     word="«{word}»",
     gap_when="В статье нет даты для этого, и я не буду гадать.",
     gap_day="В статье не указан точный день, и я не буду гадать.",
+    gap_hour="В статье не указано, в котором часу это было, и я не буду гадать.",
     gap_how_many="В статье нет этой цифры, и я не буду гадать.",
     gap_how_long="В статье не сказано, сколько это длилось, и я не буду гадать.",
     gap_who="В статье не сказано, кто это был, и я не буду гадать.",

@@ -123,8 +123,9 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
         return m.not_mentioned.format(words=", ".join(m.word.format(word=w) for w in decision.missing))
     if decision.close:
         return m.not_sure
-    gaps = {Gap.WHEN: m.gap_when, Gap.DAY: m.gap_day, Gap.HOW_MANY: m.gap_how_many, Gap.HOW_LONG: m.gap_how_long,
-            Gap.WHO: m.gap_who, Gap.SAID: m.gap_said, Gap.EVENT: m.gap_event, Gap.WHICH: m.gap_which}
+    gaps = {Gap.WHEN: m.gap_when, Gap.DAY: m.gap_day, Gap.HOUR: m.gap_hour, Gap.HOW_MANY: m.gap_how_many,
+            Gap.HOW_LONG: m.gap_how_long, Gap.WHO: m.gap_who, Gap.SAID: m.gap_said, Gap.EVENT: m.gap_event,
+            Gap.WHICH: m.gap_which}
     return gaps.get(decision.gap, m.not_covered)
 
 

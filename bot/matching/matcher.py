@@ -44,6 +44,7 @@ from .normalise import (
 )
 from .particulars import (
     ASKS_A_DAY,
+    ASKS_AN_HOUR,
     CALLINGS,
     CONTINENTS,
     DEMONYMS,
@@ -67,6 +68,7 @@ from .particulars import (
     gives_a_date,
     gives_a_day,
     gives_a_duration,
+    gives_an_hour,
     holders_text,
     kind_of_whom,
     names_a_role,
@@ -127,10 +129,12 @@ _QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distan
 _THE_TEXT_ITSELF = re.compile(rf"\b(?:the|this)\s+{A_TEXT_NOUN}\b", re.IGNORECASE)
 # What a fact's text must state to answer a question asking when, how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
+           Gap.HOUR: lambda text, _: gives_an_hour(text),
            Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
     # "what was the date of Bush's arrival", "on which day did they meet", "the exact date of ...": a month
     # does not say it.
+    (ASKS_AN_HOUR, Gap.HOUR),
     (ASKS_A_DAY, Gap.DAY),
     # ... "since what year", "in which month", "by what date".
     (re.compile(r"^(when|since when|((in|since|from|by|until|till|as of|during) )?(what|which) (year|month|date)"
@@ -720,7 +724,7 @@ class Matcher:
         before the fact's may state either: it often sets the fact's time."""
         years = [t.term for t in ev.terms if t.word and _YEAR.fullmatch(t.term)]
         names = ([t.term for t in ev.terms if t.word and t.term in self._dated_names]
-                 if asked in (Gap.WHEN, Gap.DAY) else [])
+                 if asked in (Gap.WHEN, Gap.DAY, Gap.HOUR) else [])
         if not years and not names:  # most questions: the passage before and "since" need not be looked up
             return False
         dated = (*shown, *self._set_before(shown[0]))

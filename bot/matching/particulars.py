@@ -607,6 +607,23 @@ def gives_a_day(text: str) -> bool:
     return _A_DAY.search(text) is not None
 
 
+# A time of day asked for ("what time did the talks start", "в котором часу"), which a date does not give. Not "what
+# time frame" or "period"; "во сколько" only of a start or an end ("во сколько обошлось" is what it cost).
+ASKS_AN_HOUR = re.compile(r"^(?:(?:at|by|from|until) )?(?:what|which) (?:time|hour)\b"
+                          r"(?! (?:frame|period|span|scale|line))"
+                          r"|(?<!\w)в котором часу|(?<!\w)в какое время суток"
+                          r"|(?<!\w)во сколько (?:часов|начал|закончил|стартовал|открыл|закрыл|прибыл|уехал|вылетел"
+                          r"|прилетел|отправил|отходит|приходит)")
+_AN_HOUR = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b"
+                      r"|\b(?:noon|midnight|o'clock|morning|afternoon|evening|night|overnight)\b"
+                      r"|(?<!\w)(?:утр|вечер|ноч|полдн|полноч)\w*|\b\d{1,2} час", re.IGNORECASE)
+
+
+def gives_an_hour(text: str) -> bool:
+    """Whether a fact's text gives a time of day: "at 10 a.m.", "14:30", "in the evening", "overnight"."""
+    return _AN_HOUR.search(text) is not None
+
+
 # A stretch of time: "three decades", "30 years", "a few months", "for weeks". Not "short-lived" or
 # "did not last long": a fact saying that of its optimism does not say how long the Kosovo War lasted.
 _DURATION = re.compile(

@@ -23,6 +23,7 @@ class Gap(StrEnum):
     NONE = ""
     WHEN = "when"
     DAY = "day"  # the day of a month, when the article gives at most a month
+    HOUR = "hour"  # the time of day, when the article gives at most a date
     HOW_MANY = "how_many"
     HOW_LONG = "how_long"
     WHO = "who"
