@@ -940,7 +940,11 @@ def test_admitting_new_members_is_enlargement(engine, question):
     ("priest from suzdal: what does moscow want", "russia-guarantees"),
     # ... so is a goalie, or a mason of any kind (refused at 0.53 and 0.05)
     ("goalie from yaroslavl - when does new start expire", "new-start-expiry"),
-    ("stonemason from pskov: who wrote this", "author")])
+    ("stonemason from pskov: who wrote this", "author"),
+    # ... so is a calling with a word before it by a hyphen, and an acrobat, a cosmonaut, a barista (refused at 0.12
+    # and 0.08).
+    ("night-watchman in omsk: why did the reset fail", "reset-failed"),
+    ("cosmonaut from star city - who wrote this", "author")])
 def test_a_reader_saying_where_they_are_from_asks_nothing_by_it(engine, question, fact):
     # The town was a name the article never uses: refused at 0.04 and 0.17.
     decision = engine.decide(question)

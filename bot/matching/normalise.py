@@ -61,11 +61,13 @@ _QUESTION_OPENING = (r"(?:what|who|whom|whose|which|why|how|when|where|is|are|do
                      r"|will|would")
 _PERSON = (r"(?:[^\W\d_]+(?:er|or|ist|ian|man|woman|ess|ant|(?<!m)ent|eer|ier|ic)|vet|nurse|guide|cook|chef|clerk|monk"
            r"|nun|mum|mom|dad|retiree|pensioner|granny|grandma|grandpa|guy|girl|lady|kid|teen|undergrad|captain|pilot"
-           r"|skipper|surgeon|priest|shepherd|coach|poet|goalie|[^\W\d_]*(?:guard|smith|wife|mason))")
+           r"|skipper|surgeon|priest|shepherd|coach|poet|goalie|acrobat|athlete|barista|intern|architect|astronaut"
+           r"|cosmonaut|artisan|nanny|[^\W\d_]*(?:guard|smith|wife|mason))")
 # Not an office, which is asked about: "the ambassador in moscow, who was it", "us envoy in kyiv: what did he do".
 _OFFICE = (r"(?:ambassador|envoy|president|minister|secretary|chancellor|leader|senator|lawmaker|commander|officer"
            r"|diplomat|negotiator|spokesman|ruler|premier|governor|mayor|official)s?")
-_ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING}|the)\b)(?:i am )?(?:an? )?(?:[^\W\d_]+ )?(?!{_OFFICE}\b)"
+# A calling may have a word before it, joined by a hyphen too ("bell-ringer from rostov: ...").
+_ASKER_FROM = re.compile(rf"^\s*(?!{_QUESTION_OPENING}|the)\b)(?:i am )?(?:an? )?(?:[^\W\d_]+[ -])?(?!{_OFFICE}\b)"
                          rf"{_PERSON}(?:{_WHERE}(?:the |lake |an? )?[^\W\d_]+(?:[ -][^\W\d_]+)?){{1,2}}\s*[,:.;—–-]\s*"
                          rf"(?={_QUESTION_OPENING}|should|so|and|but|that|this)\b)")
 _SAYS_WHERE = re.compile(_WHERE)
