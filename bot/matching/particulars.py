@@ -811,6 +811,11 @@ _EVENTS = (
      re.compile(r"\b(?:chair\w*|presid(?:ed|es|ing)|moderat\w*|ran|run\w*|represent\w*|interpret\w*|translat\w*"
                 r"|accompan\w*|co-?author\w*|co-?wr(?:ote|itten|iting)|coin\w*|welcom\w*|prais\w*|applau\w*"
                 r"|condemn\w*|critici\w*)\b", re.IGNORECASE)),
+    # ... or who backed it ("which capitals backed the pivot"): a fact that says no one supported, pushed for,
+    # drove or proposed it does not say who.
+    (re.compile(rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+(?:backed|endorsed)\b"),
+     re.compile(r"\b(?:back(?:ed|ing|ers?)|endors\w*|support\w*|push\w*|driv\w*|propos\w*|advocat\w*|champion\w*)\b",
+                re.IGNORECASE)),
     # Who joined something ("which country joined NATO most recently", "кто вступил в альянс последним"): not
     # answered by a fact where someone may join or was pushed to.
     (re.compile(rf"{_OPENING}(?:who|which|what)\b(?:\s+[\w'-]+){{0,4}}?\s+joined\b"
