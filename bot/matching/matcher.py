@@ -127,15 +127,16 @@ _QUANTITIES = ("profit|revenue|price|budget|population|salary|size|length|distan
 # The curator's answer names the article itself ("according to the paper"): no paper it speaks of ("which
 # Biden-era papers named Russia a threat" is answered by the documents the answer lists).
 _THE_TEXT_ITSELF = re.compile(rf"\b(?:the|this)\s+{A_TEXT_NOUN}\b", re.IGNORECASE)
-# What a fact's text must state to answer a question asking when, how many or how long.
+# What a fact's text must state to answer a question asking when (or on what day, at what time), how many or how long.
 _STATES = {Gap.WHEN: lambda text, _: gives_a_date(text), Gap.DAY: lambda text, _: gives_a_day(text),
            Gap.HOUR: lambda text, _: gives_an_hour(text),
            Gap.HOW_MANY: gives_a_count, Gap.HOW_LONG: gives_a_duration}
 _GAPS = (
     # "what was the date of Bush's arrival", "on which day did they meet", "the exact date of ...": a month
     # does not say it.
-    (ASKS_AN_HOUR, Gap.HOUR),
     (ASKS_A_DAY, Gap.DAY),
+    # ... nor does a date the time of day: "what time did the talks start", "в котором часу".
+    (ASKS_AN_HOUR, Gap.HOUR),
     # ... "since what year", "in which month", "by what date".
     (re.compile(r"^(when|since when|((in|since|from|by|until|till|as of|during) )?(what|which) (year|month|date)"
                 r"|когда|в каком году|какого числа)\b"), Gap.WHEN),

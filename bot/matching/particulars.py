@@ -774,6 +774,8 @@ _SUCCESSION = (
                r"|^who\b(?:\s+[\w'-]+){1,8}?\s+before\s+(?!(?:the|a|an|this|that|it|he|she|they|then|now)\b)[a-z][\w'-]*$"
                r"|\bpredecessors?\b|(?<!\w)предшественни\w*"),
     re.compile(r"\b(?:replac\w*|succe(?:ed|ss)\w*|successor\w*|predecessor\w*|preced\w*)\b", re.IGNORECASE))
+# "who/which ... <verb>", within a few words: who played a part or backed something.
+_WHO_THEN = rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+"
 _EVENTS = (
     (re.compile(rf"\b(?:did|do|does|has|have|had|will|would)\b(?:\s+[\w'-]+){{1,4}}?\s+sign\b{_NOT_BYLINE}"
                 rf"|\bsigned\b{_NOT_BYLINE}"
@@ -800,7 +802,7 @@ _EVENTS = (
     # naming others who were there does not say who played it.
     # Not presiding over a time ("which presidents presided over the honeymoon period"): in office during it; nor
     # running a piece ("which think-tank series ran it"): publishing it.
-    (re.compile(rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+(?:chaired"
+    (re.compile(rf"{_WHO_THEN}(?:chaired"
                 r"|presided(?!\s+over\s+(?:the\s+|that\s+|this\s+)?(?:[\w'-]+\s+)?(?:period|era|years|decade|time"
                 r"|honeymoon|thaw|reset|rapprochement)\b)"
                 rf"|moderated|ran(?!\s+(?:it|this|that|the\s+(?:{A_TEXT_NOUN}|story)))"
@@ -813,7 +815,7 @@ _EVENTS = (
                 r"|condemn\w*|critici\w*)\b", re.IGNORECASE)),
     # ... or who backed it ("which capitals backed the pivot"): a fact that says no one supported, pushed for,
     # drove or proposed it does not say who.
-    (re.compile(rf"{_OPENING}(?:who|whom|which)\b(?:\s+[\w'-]+){{0,6}}?\s+(?:backed|endorsed)\b"),
+    (re.compile(rf"{_WHO_THEN}(?:backed|endorsed)\b"),
      re.compile(r"\b(?:back(?:ed|ing|ers?)|endors\w*|support\w*|push\w*|driv\w*|propos\w*|advocat\w*|champion\w*)\b",
                 re.IGNORECASE)),
     # Who joined something ("which country joined NATO most recently", "кто вступил в альянс последним"): not
