@@ -123,10 +123,8 @@ def _refusal(decision: Decision, m: messages.Messages) -> str:
         return m.not_mentioned.format(words=", ".join(m.word.format(word=w) for w in decision.missing))
     if decision.close:
         return m.not_sure
-    gaps = {Gap.WHEN: m.gap_when, Gap.DAY: m.gap_day, Gap.HOUR: m.gap_hour, Gap.HOW_MANY: m.gap_how_many,
-            Gap.HOW_LONG: m.gap_how_long, Gap.WHO: m.gap_who, Gap.SAID: m.gap_said, Gap.EVENT: m.gap_event,
-            Gap.WHICH: m.gap_which}
-    return gaps.get(decision.gap, m.not_covered)
+    # Each gap's message is the field named after it: Gap.HOW_MANY ("how_many") is `gap_how_many`.
+    return getattr(m, f"gap_{decision.gap.value}") if decision.gap is not Gap.NONE else m.not_covered
 
 
 def for_fact(fact: Fact, knowledge: Knowledge, lang: str = "en", *, score: int = 100,
